@@ -1,0 +1,32 @@
+package dev.gatehouse.mcp.internal;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one Jackson 3 configuration Gatehouse uses, handed to the SDK explicitly. */
+public final class Json {
+
+  /** Strict mapper for tool arguments: no coercion of scalars, no float-to-int truncation. */
+  public static final JsonMapper STRICT =
+      JsonMapper.builder()
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  /**
+   * Lenient mapper for values that travel as strings (prompt arguments, URI template variables),
+   * and for serializing results.
+   */
+  public static final JsonMapper LENIENT =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  /** The mapper handed to the SDK, so the classpath never decides which Jackson it uses. */
+  public static final McpJsonMapper MCP = new JacksonMcpJsonMapper(LENIENT);
+
+  private Json() {}
+}
