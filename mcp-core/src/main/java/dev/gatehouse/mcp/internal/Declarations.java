@@ -404,7 +404,14 @@ final class Declarations {
     if (!readOnly && destructive && !idempotent && openWorld) {
       return null;
     }
-    return new McpSchema.ToolAnnotations(null, readOnly, destructive, idempotent, openWorld, null);
+    // destructive and idempotent only mean something for tools that change things
+    return new McpSchema.ToolAnnotations(
+        null,
+        readOnly,
+        readOnly ? null : destructive,
+        readOnly ? null : idempotent,
+        openWorld,
+        null);
   }
 
   private static String blankToNull(String value) {

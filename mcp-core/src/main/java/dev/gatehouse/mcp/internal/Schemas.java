@@ -29,8 +29,14 @@ final class Schemas {
         new SchemaGeneratorConfigBuilder(
             Json.LENIENT, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON);
     config.with(Option.EXTRA_OPEN_API_FORMAT_VALUES);
+    config.with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
     config.without(Option.SCHEMA_VERSION_INDICATOR);
     config.with(Option.NULLABLE_FIELDS_BY_DEFAULT);
+    // keep declaration order (record components, fields) instead of sorting alphabetically
+    config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
+    config.forTypesInGeneral()
+        .withArrayUniqueItemsResolver(
+            scope -> scope.getType().isInstanceOf(java.util.Set.class) ? Boolean.TRUE : null);
     config.forFields().withRequiredCheck(field -> field.getType().isPrimitive()
         || field.getDeclaringType().getErasedType().isRecord());
     return config.build();

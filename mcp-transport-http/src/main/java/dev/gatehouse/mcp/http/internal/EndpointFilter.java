@@ -1,0 +1,166 @@
+package dev.gatehouse.mcp.http.internal;
+
+import dev.gatehouse.mcp.internal.Cancellations;
+import dev.gatehouse.mcp.internal.RequestKeys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards the MCP endpoint before the SDK sees a request: methods, protocol version, content
+ * type, body size, JSON-RPC well-formedness; reads the body once (bounded) and hands it on;
+ * notes cancellations; counts requests in flight for graceful shutdown; keeps SDK error bodies
+ * clean.
+ */
+final class EndpointFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  /** Request attribute holding the parsed JSON-RPC message (a {@link JsonNode}). */
+  static final String MESSAGE = "gatehouse.message";
+
+  private final List<String> protocolVersions;
+  private final long maxBytes;
+  private final boolean stateless;
+  private final transient Cancellations cancellations;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean closing;
+
+  EndpointFilter(
+      List<String> protocolVersions, long maxBytes, boolean stateless, Cancellations cancellations) {
+    this.protocolVersions = List.copyOf(protocolVersions);
+    this.maxBytes = maxBytes;
+    this.stateless = stateless;
+    this.cancellations = cancellations;
+  }
+
+  /** Refuses new requests from now on; requests already running go on. */
+  void close() {
+    closing = true;
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String method = req.getMethod();
+    boolean post = "POST".equals(method);
+    if (!post && !"GET".equals(method) && !"DELETE".equals(method)) {
+      res.setHeader("Allow", stateless ? "POST" : "GET, POST, DELETE");
+      JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND, "method " + method + " is not allowed here");
+      return;
+    }
+    if (closing) {
+      res.setHeader("Connection", "close");
+      JsonErrors.send(res, 503, null, JsonErrors.TRANSPORT_ERROR, "server is shutting down");
+      return;
+    }
+    String version = req.getHeader("MCP-Protocol-Version");
+    if (version != null && !protocolVersions.contains(version)) {
+      JsonErrors.send(res, 400, null, JsonErrors.INVALID_REQUEST,
+          "unsupported MCP-Protocol-Version '" + version + "'; supported: " + protocolVersions);
+      return;
+    }
+    if (!post) {
+      if (stateless) {
+        res.setHeader("Allow", "POST");
+        JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND,
+            "this server is stateless: only POST is served");
+        return;
+      }
+      passOn(req, res, chain, null);
+      return;
+    }
+    if (!isJson(req.getContentType())) {
+      JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST,
+          "Content-Type must be application/json");
+      return;
+    }
+    if (req.getContentLengthLong() > maxBytes) {
+      JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST,
+          "request body exceeds " + maxBytes + " bytes");
+      return;
+    }
+    byte[] body = readBounded(req.getInputStream());
+    if (body == null) {
+      JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST,
+          "request body exceeds " + maxBytes + " bytes");
+      return;
+    }
+    JsonNode message;
+    try {
+      message = MAPPER.readTree(body);
+    } catch (JacksonException e) {
+      JsonErrors.send(res, 400, null, JsonErrors.PARSE_ERROR, "parse error: the body is not valid JSON");
+      return;
+    }
+    String invalid = JsonRpc.problem(message);
+    if (invalid != null) {
+      JsonErrors.send(res, 400, JsonRpc.id(message), JsonErrors.INVALID_REQUEST, invalid);
+      return;
+    }
+    if ("notifications/cancelled".equals(message.path("method").asString(null))) {
+      String session = req.getHeader("Mcp-Session-Id");
+      JsonNode requestId = message.path("params").path("requestId");
+      if (session != null && !requestId.isMissingNode()) {
+        cancellations.cancel(session, JsonRpc.idValue(requestId));
+      }
+    }
+    req.setAttribute(MESSAGE, message);
+    Object id = JsonRpc.id(message);
+    if (id != null) {
+      req.setAttribute(RequestKeys.REQUEST_ID, id);
+    }
+    passOn(new CachedBodyRequest(req, body), res, chain, id);
+  }
+
+  private void passOn(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Object id)
+      throws IOException, ServletException {
+    inFlight.incrementAndGet();
+    CleanErrorResponse clean = new CleanErrorResponse(res, id);
+    try {
+      chain.doFilter(req, clean);
+      clean.finish();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private byte[] readBounded(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      total += n;
+      if (total > maxBytes) {
+        return null;
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String media = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return media.trim().equalsIgnoreCase("application/json");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.gatehouse.mcp.http.internal;
+
+import dev.gatehouse.mcp.HttpOptions;
+import dev.gatehouse.mcp.McpException;
+import dev.gatehouse.mcp.McpServer;
+import dev.gatehouse.mcp.internal.Cancellations;
+import dev.gatehouse.mcp.internal.Catalog;
+import dev.gatehouse.mcp.internal.Json;
+import dev.gatehouse.mcp.internal.Launcher;
+import dev.gatehouse.mcp.internal.RequestKeys;
+import dev.gatehouse.mcp.internal.SdkServers;
+import dev.gatehouse.mcp.internal.ServerSpec;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Jetty with the SDK's servlet transport behind Gatehouse's filters. */
+public final class JettyLauncher implements Launcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.mcp.http");
+
+  /** The protocol versions the SDK transport speaks (checked against MCP-Protocol-Version). */
+  static final List<String> PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
+
+  @Override
+  public McpServer launch(ServerSpec spec, Catalog catalog) {
+    HttpOptions http = spec.http();
+    boolean loopback = isLoopback(http.host());
+    if (!http.hostCheck()) {
+      LOG.warn("Host header check is OFF (disableHostCheck): DNS-rebinding protection disabled");
+    }
+    if (http.allowedOrigins().contains("*")) {
+      LOG.warn("allowedOrigins(\"*\"): any web page may call this server from a browser");
+    }
+    Cancellations cancellations = new Cancellations();
+    McpTransportContextExtractor<HttpServletRequest> extractor = JettyLauncher::transportContext;
+    int maxBytes = (int) Math.min(Integer.MAX_VALUE, http.maxRequestBytes());
+
+    HttpServlet servlet;
+    AutoCloseable sdkServer;
+    if (http.stateless()) {
+      HttpServletStatelessServerTransport transport =
+          HttpServletStatelessServerTransport.builder()
+              .jsonMapper(Json.MCP)
+              .messageEndpoint(http.path())
+              .contextExtractor(extractor)
+              .maxRequestSize(maxBytes)
+              .build();
+      var server = SdkServers.stateless(transport, spec, catalog);
+      servlet = transport;
+      sdkServer = server::close;
+    } else {
+      Duration keepAlive = http.keepAliveInterval().isZero() ? null : http.keepAliveInterval();
+      HttpServletStreamableServerTransportProvider transport =
+          HttpServletStreamableServerTransportProvider.builder()
+              .jsonMapper(Json.MCP)
+              .mcpEndpoint(http.path())
+              .contextExtractor(extractor)
+              .keepAliveInterval(keepAlive)
+              .maxRequestSize(maxBytes)
+              .build();
+      var server = SdkServers.stateful(transport, spec, catalog, cancellations);
+      servlet = transport;
+      sdkServer = server::closeGracefully;
+    }
+
+    EndpointFilter endpoint =
+        new EndpointFilter(PROTOCOL_VERSIONS, http.maxRequestBytes(), http.stateless(), cancellations);
+    OriginPolicy policy =
+        new OriginPolicy(http.allowedHosts(), http.hostCheck(), http.allowedOrigins(), loopback);
+
+    Server jetty = new Server(threadPool());
+    Optional<SslContextFactory.Server> tls = Tls.of(http);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    ServerConnector connector;
+    if (tls.isPresent()) {
+      config.addCustomizer(new SecureRequestCustomizer(false));
+      connector =
+          new ServerConnector(
+              jetty,
+              new SslConnectionFactory(tls.get(), "http/1.1"),
+              new HttpConnectionFactory(config));
+    } else {
+      connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
+    }
+    connector.setHost(http.host());
+    connector.setPort(http.port());
+    jetty.addConnector(connector);
+
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    RunningServer running =
+        new RunningServer(jetty, connector, endpoint, sdkServer, http, tls.isPresent());
+    context.addServlet(new ServletHolder("health", new HealthServlet(running::serving)), http.healthPath());
+    ServletHolder mcp = new ServletHolder("mcp", servlet);
+    mcp.setAsyncSupported(true);
+    context.addServlet(mcp, http.path());
+    FilterHolder origin = new FilterHolder(new OriginFilter(policy));
+    origin.setAsyncSupported(true);
+    context.addFilter(origin, "/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder guard = new FilterHolder(endpoint);
+    guard.setAsyncSupported(true);
+    context.addFilter(guard, http.path(), EnumSet.of(DispatcherType.REQUEST));
+    context.setErrorHandler(new JsonErrorHandler());
+    jetty.setErrorHandler(new JsonErrorHandler());
+    jetty.setHandler(context);
+    jetty.setStopTimeout(http.shutdownTimeout().toMillis());
+
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      try {
+        jetty.stop();
+        sdkServer.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new McpException(
+          "cannot start HTTP server on " + http.host() + ":" + http.port() + ": " + e.getMessage(), e);
+    }
+    LOG.info(
+        "MCP server '{}' {} serving {} ({}, {} tools, {} resources, {} prompts)",
+        spec.name(),
+        spec.version(),
+        running.url(),
+        http.stateless() ? "stateless" : "stateful",
+        catalog.tools().size(),
+        catalog.resources().size(),
+        catalog.prompts().size());
+    return running;
+  }
+
+  private static McpTransportContext transportContext(HttpServletRequest request) {
+    Map<String, Object> values = new HashMap<>(4);
+    Object id = request.getAttribute(RequestKeys.REQUEST_ID);
+    if (id != null) {
+      values.put(RequestKeys.REQUEST_ID, id);
+    }
+    Object caller = request.getAttribute(RequestKeys.CALLER);
+    if (caller != null) {
+      values.put(RequestKeys.CALLER, caller);
+    }
+    return values.isEmpty() ? McpTransportContext.EMPTY : McpTransportContext.create(values);
+  }
+
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+    pool.setName("gatehouse-http");
+    Executor virtual = VirtualThreads.getDefaultVirtualThreadsExecutor();
+    if (virtual != null) {
+      pool.setVirtualThreadsExecutor(virtual);
+      LOG.debug("requests run on virtual threads");
+    }
+    return pool;
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

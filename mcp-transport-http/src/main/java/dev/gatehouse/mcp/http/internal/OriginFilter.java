@@ -1,0 +1,57 @@
+package dev.gatehouse.mcp.http.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * First filter of every request: refuses unknown {@code Host} values (421) and browser origins
+ * not on the allow-list (403), answers CORS preflights and adds CORS headers for allowed origins.
+ */
+final class OriginFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String EXPOSED = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
+  static final String ALLOWED_HEADERS =
+      "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID,"
+          + " Mcp-Name";
+
+  private final transient OriginPolicy policy;
+
+  OriginFilter(OriginPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!policy.hostAllowed(req.getHeader("Host"))) {
+      JsonErrors.send(res, 421, null, JsonErrors.TRANSPORT_ERROR,
+          "this server does not answer to that Host; add it with allowedHosts(...)");
+      return;
+    }
+    String origin = req.getHeader("Origin");
+    if (origin != null) {
+      if (!policy.originAllowed(origin)) {
+        JsonErrors.send(res, 403, null, JsonErrors.TRANSPORT_ERROR, "origin not allowed");
+        return;
+      }
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.addHeader("Vary", "Origin");
+      res.setHeader("Access-Control-Expose-Headers", EXPOSED);
+      if ("OPTIONS".equals(req.getMethod())
+          && req.getHeader("Access-Control-Request-Method") != null) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+        res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        res.setHeader("Access-Control-Max-Age", "600");
+        res.setStatus(204);
+        return;
+      }
+    }
+    chain.doFilter(req, res);
+  }
+}
