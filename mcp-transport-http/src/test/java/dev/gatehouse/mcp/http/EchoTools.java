@@ -1,0 +1,30 @@
+package dev.gatehouse.mcp.http;
+
+import dev.gatehouse.mcp.Tool;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Tools the transport tests call. */
+public final class EchoTools {
+
+  final CountDownLatch slowStarted = new CountDownLatch(1);
+  volatile String lastThread;
+
+  @Tool(description = "Echoes its input")
+  public String echo(String text) {
+    lastThread = Thread.currentThread().getName();
+    return text;
+  }
+
+  @Tool(description = "Takes a while, then answers")
+  public String slow(int millis) throws InterruptedException {
+    slowStarted.countDown();
+    TimeUnit.MILLISECONDS.sleep(millis);
+    return "slept " + millis;
+  }
+
+  @Tool(description = "Always crashes")
+  public String crash() {
+    throw new IllegalStateException("internal detail that must not leak");
+  }
+}
