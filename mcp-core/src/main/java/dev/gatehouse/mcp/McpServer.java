@@ -36,6 +36,12 @@ public interface McpServer extends AutoCloseable {
   /** The MCP endpoint, e.g. {@code http://127.0.0.1:8080/mcp}. */
   URI url();
 
+  /**
+   * Tells every session subscribed to {@code uri} that the resource changed
+   * ({@code notifications/resources/updated}). A no-op in stateless mode.
+   */
+  void notifyResourceUpdated(String uri);
+
   /** Blocks until the server is closed, e.g. by a shutdown hook or another thread. */
   void awaitShutdown() throws InterruptedException;
 

@@ -38,7 +38,7 @@ public final class SdkServers {
             .immediateExecution(true)
             .validateToolInputs(false)
             .requestTimeout(spec.clientRequestTimeout())
-            .capabilities(capabilities(catalog));
+            .capabilities(capabilities(catalog, true));
     if (spec.instructions() != null) {
       builder.instructions(spec.instructions());
     }
@@ -101,7 +101,7 @@ public final class SdkServers {
             .immediateExecution(true)
             .validateToolInputs(false)
             .requestTimeout(spec.clientRequestTimeout())
-            .capabilities(capabilities(catalog));
+            .capabilities(capabilities(catalog, false));
     if (spec.instructions() != null) {
       builder.instructions(spec.instructions());
     }
@@ -156,12 +156,13 @@ public final class SdkServers {
     return info.build();
   }
 
-  static McpSchema.ServerCapabilities capabilities(Catalog catalog) {
+  static McpSchema.ServerCapabilities capabilities(Catalog catalog, boolean sessions) {
     McpSchema.ServerCapabilities.Builder caps = McpSchema.ServerCapabilities.builder();
     caps.tools(false);
     caps.logging();
     if (!catalog.resources().isEmpty()) {
-      caps.resources(false, false);
+      // subscriptions need sessions to notify; the SDK keeps track of who subscribed
+      caps.resources(sessions, false);
     }
     if (!catalog.prompts().isEmpty()) {
       caps.prompts(false);

@@ -65,6 +65,7 @@ public final class JettyLauncher implements Launcher {
 
     HttpServlet servlet;
     AutoCloseable sdkServer;
+    java.util.function.Consumer<String> updates;
     if (http.stateless()) {
       HttpServletStatelessServerTransport transport =
           HttpServletStatelessServerTransport.builder()
@@ -75,7 +76,8 @@ public final class JettyLauncher implements Launcher {
               .build();
       var server = SdkServers.stateless(transport, spec, catalog);
       servlet = transport;
-      sdkServer = server::close;
+      sdkServer = server::closeGracefully;
+      updates = uri -> LOG.debug("stateless server: no subscriptions to notify for {}", uri);
     } else {
       Duration keepAlive = http.keepAliveInterval().isZero() ? null : http.keepAliveInterval();
       HttpServletStreamableServerTransportProvider transport =
@@ -89,6 +91,10 @@ public final class JettyLauncher implements Launcher {
       var server = SdkServers.stateful(transport, spec, catalog, cancellations);
       servlet = transport;
       sdkServer = server::closeGracefully;
+      updates =
+          uri ->
+              server.notifyResourcesUpdated(
+                  new io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification(uri, null));
     }
 
     EndpointFilter endpoint =
@@ -119,7 +125,7 @@ public final class JettyLauncher implements Launcher {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     RunningServer running =
-        new RunningServer(jetty, connector, endpoint, sdkServer, http, tls.isPresent());
+        new RunningServer(jetty, connector, endpoint, sdkServer, updates, http, tls.isPresent());
     context.addServlet(new ServletHolder("health", new HealthServlet(running::serving)), http.healthPath());
     ServletHolder mcp = new ServletHolder("mcp", servlet);
     mcp.setAsyncSupported(true);

@@ -4,6 +4,7 @@ import dev.gatehouse.mcp.HttpOptions;
 import dev.gatehouse.mcp.McpServer;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -19,6 +20,7 @@ final class RunningServer implements McpServer {
   private final ServerConnector connector;
   private final EndpointFilter endpoint;
   private final AutoCloseable sdkServer;
+  private final Consumer<String> updates;
   private final HttpOptions http;
   private final boolean tls;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -29,12 +31,14 @@ final class RunningServer implements McpServer {
       ServerConnector connector,
       EndpointFilter endpoint,
       AutoCloseable sdkServer,
+      Consumer<String> updates,
       HttpOptions http,
       boolean tls) {
     this.jetty = jetty;
     this.connector = connector;
     this.endpoint = endpoint;
     this.sdkServer = sdkServer;
+    this.updates = updates;
     this.http = http;
     this.tls = tls;
   }
@@ -57,6 +61,11 @@ final class RunningServer implements McpServer {
       host = "[" + host + "]";
     }
     return URI.create((tls ? "https" : "http") + "://" + host + ":" + port() + http.path());
+  }
+
+  @Override
+  public void notifyResourceUpdated(String uri) {
+    updates.accept(java.util.Objects.requireNonNull(uri, "uri"));
   }
 
   @Override
