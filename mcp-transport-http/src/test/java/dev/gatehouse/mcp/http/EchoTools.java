@@ -23,6 +23,18 @@ public final class EchoTools {
     return "slept " + millis;
   }
 
+  @Tool(description = "Runs until the client cancels it (at most 10 s)")
+  public String untilCancelled(dev.gatehouse.mcp.ToolContext ctx) throws InterruptedException {
+    slowStarted.countDown();
+    for (int i = 0; i < 500; i++) {
+      if (ctx.isCancelled()) {
+        return "noticed cancellation";
+      }
+      Thread.sleep(20);
+    }
+    return "never cancelled";
+  }
+
   @Tool(description = "Always crashes")
   public String crash() {
     throw new IllegalStateException("internal detail that must not leak");

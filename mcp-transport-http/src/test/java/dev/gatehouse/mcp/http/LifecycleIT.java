@@ -54,6 +54,34 @@ class LifecycleIT {
   }
 
   @Test
+  void cancellationReachesTheRunningTool() throws Exception {
+    EchoTools tools = new EchoTools();
+    try (McpServer server = McpServer.builder("t", "1").tools(tools).http(h -> h.port(0)).start()) {
+      RawHttp http = new RawHttp(server.url());
+      String session = http.initialize();
+      CompletableFuture<HttpResponse<String>> call =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return http.post(
+                      "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":{\"name\":\"untilCancelled\",\"arguments\":{}}}",
+                      Map.of("Mcp-Session-Id", session));
+                } catch (Exception e) {
+                  throw new RuntimeException(e);
+                }
+              });
+      assertTrue(tools.slowStarted.await(10, TimeUnit.SECONDS));
+      HttpResponse<String> cancel =
+          http.post(
+              "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":42,\"reason\":\"user\"}}",
+              Map.of("Mcp-Session-Id", session));
+      assertEquals(202, cancel.statusCode(), cancel.body());
+      HttpResponse<String> response = call.get(20, TimeUnit.SECONDS);
+      assertTrue(response.body().contains("noticed cancellation"), response.body());
+    }
+  }
+
+  @Test
   void closedServersRefuseNewRequests() throws Exception {
     McpServer server = McpServer.builder("t", "1").tools(new EchoTools()).http(h -> h.port(0)).start();
     RawHttp http = new RawHttp(server.url());
