@@ -32,14 +32,43 @@ final class Schemas {
     config.with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
     config.without(Option.SCHEMA_VERSION_INDICATOR);
     config.with(Option.NULLABLE_FIELDS_BY_DEFAULT);
-    // keep declaration order (record components, fields) instead of sorting alphabetically
-    config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
+    // declaration order (record components, then fields), the same on every run
+    config.forTypesInGeneral().withPropertySorter(Schemas::declarationOrder);
     config.forTypesInGeneral()
         .withArrayUniqueItemsResolver(
             scope -> scope.getType().isInstanceOf(java.util.Set.class) ? Boolean.TRUE : null);
     config.forFields().withRequiredCheck(field -> field.getType().isPrimitive()
         || field.getDeclaringType().getErasedType().isRecord());
     return config.build();
+  }
+
+  private static int declarationOrder(
+      com.github.victools.jsonschema.generator.MemberScope<?, ?> a,
+      com.github.victools.jsonschema.generator.MemberScope<?, ?> b) {
+    int byPosition = Integer.compare(position(a), position(b));
+    return byPosition != 0 ? byPosition : a.getSchemaPropertyName().compareTo(b.getSchemaPropertyName());
+  }
+
+  private static int position(com.github.victools.jsonschema.generator.MemberScope<?, ?> member) {
+    Class<?> type = member.getDeclaringType().getErasedType();
+    // record components may be collected as accessor methods ("id()"); match on the property name
+    String name = member.getSchemaPropertyName();
+    int index = 0;
+    if (type.isRecord()) {
+      for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(name)) {
+          return index;
+        }
+        index++;
+      }
+    }
+    for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+      if (field.getName().equals(name)) {
+        return index;
+      }
+      index++;
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** The schema of one value of {@code type}, possibly a {@code $ref} into the shared defs. */
