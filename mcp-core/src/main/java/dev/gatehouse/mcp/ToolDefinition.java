@@ -39,7 +39,7 @@ public final class ToolDefinition {
     this.name = b.name;
     this.title = b.title;
     this.description = b.description;
-    this.inputSchema = Map.copyOf(b.inputSchema);
+    this.inputSchema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.inputSchema));
     this.scopes = List.copyOf(b.scopes);
     this.readOnly = b.readOnly;
     this.destructive = b.destructive;

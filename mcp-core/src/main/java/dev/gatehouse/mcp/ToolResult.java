@@ -53,6 +53,11 @@ public final class ToolResult {
     return new ToolResult(List.of(Content.text(message)), null, true);
   }
 
+  /** An error result with any mix of content blocks. */
+  public static ToolResult error(List<? extends Content> content) {
+    return new ToolResult(List.copyOf(content), null, true);
+  }
+
   /** This result with {@code value} as its structured content. */
   public ToolResult withStructuredContent(Object value) {
     return new ToolResult(content, Objects.requireNonNull(value, "value"), error);

@@ -37,7 +37,8 @@ final class ResultShape {
   /** Picks the shape for a return type, or records why it is unsupported. */
   static ResultShape of(Type type, String where, List<String> problems) {
     Class<?> raw = TypeSupport.raw(type);
-    if (raw == Optional.class) {
+    boolean optional = raw == Optional.class;
+    if (optional) {
       type = TypeSupport.typeArgument(type, 0);
       raw = TypeSupport.raw(type);
     }
@@ -63,21 +64,27 @@ final class ResultShape {
       return new ResultShape(Kind.VOID, null);
     }
     Schemas schemas = new Schemas();
+    if (optional) {
+      return wrapped(type, false);
+    }
     if (TypeSupport.isObject(type)) {
       Map<String, Object> schema = schemas.standalone(type);
       if (!"object".equals(schema.get("type")) && !schema.containsKey("$ref")) {
-        return wrapped(type);
+        return wrapped(type, true);
       }
       return new ResultShape(Kind.STRUCTURED, schema);
     }
-    return wrapped(type);
+    return wrapped(type, true);
   }
 
-  private static ResultShape wrapped(Type type) {
+  /** {@code {"result": value}}; an empty {@code Optional} leaves {@code result} out. */
+  private static ResultShape wrapped(Type type, boolean required) {
     Schemas schemas = new Schemas();
     Map<String, Object> schema =
         schemas.objectSchema(
-            Map.of("result", schemas.schemaOf(type)), List.of("result"), Map.of());
+            Map.of("result", schemas.schemaOf(type)),
+            required ? List.of("result") : List.of(),
+            Map.of());
     return new ResultShape(Kind.WRAPPED, schema);
   }
 
@@ -117,7 +124,9 @@ final class ResultShape {
       case WRAPPED:
       default:
         Map<String, Object> wrapper = new LinkedHashMap<>();
-        wrapper.put("result", Json.LENIENT.convertValue(value, Object.class));
+        if (value != null) {
+          wrapper.put("result", Json.LENIENT.convertValue(value, Object.class));
+        }
         return ToolResult.of(Content.text(Json.LENIENT.writeValueAsString(value)))
             .withStructuredContent(wrapper);
     }

@@ -35,6 +35,25 @@ final class Schemas {
     // declaration order (record components, then fields), the same on every run
     config.forTypesInGeneral().withPropertySorter(Schemas::declarationOrder);
     config.forTypesInGeneral()
+        .withCustomDefinitionProvider(
+            (javaType, context) -> {
+              Class<?> raw = javaType.getErasedType();
+              if (raw == byte[].class) {
+                return new com.github.victools.jsonschema.generator.CustomDefinition(
+                    context.getGeneratorConfig().createObjectNode()
+                        .put("type", "string")
+                        .put("contentEncoding", "base64"));
+              }
+              if (raw == byte.class || raw == Byte.class) {
+                return new com.github.victools.jsonschema.generator.CustomDefinition(
+                    context.getGeneratorConfig().createObjectNode()
+                        .put("type", "integer")
+                        .put("minimum", (int) Byte.MIN_VALUE)
+                        .put("maximum", (int) Byte.MAX_VALUE));
+              }
+              return null;
+            });
+    config.forTypesInGeneral()
         .withArrayUniqueItemsResolver(
             scope -> scope.getType().isInstanceOf(java.util.Set.class) ? Boolean.TRUE : null);
     config.forFields().withRequiredCheck(field -> field.getType().isPrimitive()

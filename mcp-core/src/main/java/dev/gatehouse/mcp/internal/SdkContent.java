@@ -15,8 +15,16 @@ public final class SdkContent {
   private SdkContent() {}
 
   public static McpSchema.CallToolResult toolResult(ToolResult result) {
+    List<McpSchema.Content> content = result.content().stream().map(SdkContent::content).toList();
+    if (content.isEmpty() && result.structuredContent().isPresent()) {
+      // the JSON text block for clients that predate structured content
+      content =
+          List.of(
+              new McpSchema.TextContent(
+                  null, Json.LENIENT.writeValueAsString(result.structuredContent().get()), null));
+    }
     return new McpSchema.CallToolResult(
-        result.content().stream().map(SdkContent::content).toList(),
+        content,
         result.isError(),
         result.structuredContent().orElse(null),
         null);

@@ -159,7 +159,9 @@ public final class SdkServers {
   static McpSchema.ServerCapabilities capabilities(Catalog catalog, boolean sessions) {
     McpSchema.ServerCapabilities.Builder caps = McpSchema.ServerCapabilities.builder();
     caps.tools(false);
-    caps.logging();
+    if (sessions) {
+      caps.logging(); // log notifications need a session to travel on
+    }
     if (!catalog.resources().isEmpty()) {
       // subscriptions need sessions to notify; the SDK keeps track of who subscribed
       caps.resources(sessions, false);

@@ -74,6 +74,9 @@ final class TypeSupport {
     if (raw.isPrimitive() || SCALARS.contains(raw) || raw.isEnum()) {
       return raw == void.class ? "void is not a value type" : null;
     }
+    if (raw == byte[].class) {
+      return null; // base64 text
+    }
     if (raw.isArray()) {
       Type component =
           type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
@@ -149,7 +152,7 @@ final class TypeSupport {
   static boolean isObject(Type type) {
     Class<?> raw = raw(type);
     if (raw.isPrimitive() || SCALARS.contains(raw) || raw.isEnum() || raw.isArray()) {
-      return false;
+      return false; // byte[] included: base64 text
     }
     return !Collection.class.isAssignableFrom(raw) && raw != Optional.class;
   }
@@ -202,6 +205,9 @@ final class TypeSupport {
         values.append(i == 0 ? "" : ", ").append(((Enum<?>) constants[i]).name());
       }
       return values.append(']').toString();
+    }
+    if (raw == byte[].class) {
+      return "string (base64)";
     }
     if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
       return "array";

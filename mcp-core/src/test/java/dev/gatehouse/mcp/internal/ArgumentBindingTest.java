@@ -20,6 +20,11 @@ class ArgumentBindingTest {
   record Item(String name, LocalDate due) {}
 
   static final class Tools {
+    @Tool(description = "takes text")
+    public String text(String value) {
+      return value;
+    }
+
     @Tool(description = "echoes what it was given")
     public String echo(
         Optional<Integer> limit,
@@ -114,6 +119,16 @@ class ArgumentBindingTest {
     Map<String, Object> args = valid();
     args.put("id", "not-a-uuid");
     assertEquals("expected string (format uuid) at $.id, got 'not-a-uuid'", error(args));
+  }
+
+  @Test
+  void numbersAndBooleansAreNotTurnedIntoStrings() {
+    ToolEntry text = Fixtures.catalog(new Tools()).tool("text").orElseThrow();
+    var context = new Fixtures.RecordingContext();
+    assertEquals(
+        "expected string at $.value, got '5'",
+        assertThrows(ArgumentException.class, () -> text.call(Map.of("value", 5), context)).getMessage());
+    assertThrows(ArgumentException.class, () -> text.call(Map.of("value", true), context));
   }
 
   @Test

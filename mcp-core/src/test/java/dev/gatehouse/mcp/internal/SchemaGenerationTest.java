@@ -52,6 +52,16 @@ class SchemaGenerationTest {
       return "ok";
     }
 
+    @Tool(description = "bytes")
+    public String bytes(byte small, byte[] blob) {
+      return small + ":" + blob.length;
+    }
+
+    @Tool(description = "maybe a record")
+    public Optional<Person> maybePerson(boolean present) {
+      return present ? Optional.of(new Person("a", 1, null, List.of())) : Optional.empty();
+    }
+
     @Tool(description = "returns a record")
     public Person person() {
       return new Person("a", 1, null, List.of());
@@ -152,6 +162,29 @@ class SchemaGenerationTest {
     assertEquals("object", output.get("type"));
     assertEquals("array", prop(output, "result").get("type"));
     assertEquals(List.of("result"), output.get("required"));
+  }
+
+  @Test
+  void bytesAreSmallIntegersAndByteArraysAreBase64() {
+    Map<String, Object> s = input("bytes");
+    assertEquals(Map.of("type", "integer", "minimum", -128, "maximum", 127), prop(s, "small"));
+    assertEquals(Map.of("type", "string", "contentEncoding", "base64"), prop(s, "blob"));
+    var result =
+        catalog.tool("bytes").orElseThrow().call(Map.of("small", 7, "blob", "AQID"), new Fixtures.RecordingContext());
+    assertEquals("7:3", ((dev.gatehouse.mcp.Content.Text) result.content().get(0)).text());
+  }
+
+  @Test
+  void optionalRecordsAreWrappedAndMayBeAbsent() {
+    Map<String, Object> output = catalog.tool("maybePerson").orElseThrow().descriptor().outputSchema();
+    assertFalse(output.containsKey("required"), output.toString());
+    var empty =
+        catalog.tool("maybePerson").orElseThrow().call(Map.of("present", false), new Fixtures.RecordingContext());
+    assertFalse(empty.isError());
+    assertEquals(Map.of(), empty.structuredContent().orElseThrow());
+    var present =
+        catalog.tool("maybePerson").orElseThrow().call(Map.of("present", true), new Fixtures.RecordingContext());
+    assertEquals("a", ((Map<?, ?>) ((Map<?, ?>) present.structuredContent().orElseThrow()).get("result")).get("name"));
   }
 
   @Test

@@ -68,6 +68,7 @@ class ClientFeaturesIT {
   void unknownToolsAreInvalidParams() {
     RpcException e = assertThrows(RpcException.class, () -> client.callTool("nope", Map.of()));
     assertEquals(-32602, e.code());
+    assertEquals("unknown tool 'nope'", e.getMessage());
   }
 
   @Test
@@ -77,6 +78,13 @@ class ClientFeaturesIT {
     assertTrue(book.containsKey("inputSchema"));
     assertTrue(book.containsKey("outputSchema"));
     assertFalse(book.toString().contains("rooms:write"), "scopes are not advertised in tools/list");
+  }
+
+  @Test
+  void errorResultsKeepIsErrorWhateverTheirContent() {
+    ToolResult result = client.callTool("failWithImage", Map.of());
+    assertTrue(result.isError());
+    assertEquals(2, result.content().size());
   }
 
   @Test

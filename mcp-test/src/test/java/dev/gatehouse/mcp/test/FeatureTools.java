@@ -29,6 +29,12 @@ public final class FeatureTools {
     return new Booking(guest, from, nights.orElse(1));
   }
 
+  @Tool(description = "Fails with text and an image")
+  public dev.gatehouse.mcp.ToolResult failWithImage() {
+    return dev.gatehouse.mcp.ToolResult.error(
+        List.of(Content.text("chart failed"), Content.image(new byte[] {1}, "image/png")));
+  }
+
   @Tool(description = "Asks the user for a name")
   public String askName(ToolContext ctx) {
     Elicitation answer =

@@ -61,7 +61,7 @@ class TransportSecurityIT {
   void missingSessionIdGetsACleanErrorInsteadOfTheSdkStackTrace() throws Exception {
     HttpResponse<String> response =
         http.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", Map.of());
-    assertCleanError(response, 400, -32601);
+    assertCleanError(response, 400, -32600);
     assertTrue(response.body().contains("Session ID required"), response.body());
     assertTrue(response.body().contains("\"id\":2"), response.body());
   }
@@ -72,7 +72,41 @@ class TransportSecurityIT {
         http.post(
             "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}",
             Map.of("Mcp-Session-Id", "no-such-session"));
-    assertCleanError(response, 404, -32603);
+    assertCleanError(response, 404, -32001);
+  }
+
+  @Test
+  void paramsOfTheWrongShapeAreInvalidParamsInsteadOfNoAnswer() throws Exception {
+    String session = http.initialize();
+    HttpResponse<String> response =
+        http.post(
+            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":5,\"arguments\":[1]}}",
+            Map.of("Mcp-Session-Id", session));
+    assertCleanError(response, 200, -32602);
+    assertTrue(response.body().contains("params.name must be a string"), response.body());
+    assertTrue(response.body().contains("\"id\":11"), response.body());
+  }
+
+  @Test
+  void unknownToolsAreInvalidParamsNamingTheTool() throws Exception {
+    String session = http.initialize();
+    HttpResponse<String> response =
+        http.post(
+            "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}",
+            Map.of("Mcp-Session-Id", session));
+    assertCleanError(response, 200, -32602);
+    assertTrue(response.body().contains("unknown tool 'nope'"), response.body());
+  }
+
+  @Test
+  void sdkDeserializationErrorsDoNotNameJavaClasses() throws Exception {
+    HttpResponse<String> response =
+        http.post(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":\"x\",\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}",
+            Map.of());
+    assertCleanError(response, 400, -32600);
+    assertFalse(response.body().contains("Exception"), response.body());
+    assertFalse(response.body().contains("McpSchema"), response.body());
   }
 
   @Test
@@ -163,6 +197,16 @@ class TransportSecurityIT {
     assertEquals(404, response.statusCode());
     assertFalse(response.body().contains("Jetty"), response.body());
     assertTrue(response.headers().firstValue("Server").isEmpty());
+  }
+
+  @Test
+  void healthAnswersProbesThatUseAnIpOrServiceNameAsHost() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      String request = "GET /health HTTP/1.1\r\nHost: 10.1.2.3:8080\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    }
   }
 
   @Test

@@ -17,9 +17,7 @@ public final class Convert {
   public static ToolResult toolResult(McpSchema.CallToolResult result) {
     List<Content> content = result.content().stream().map(Convert::content).toList();
     ToolResult converted =
-        Boolean.TRUE.equals(result.isError()) && content.size() == 1 && content.get(0) instanceof Content.Text t
-            ? ToolResult.error(t.text())
-            : ToolResult.of(content);
+        Boolean.TRUE.equals(result.isError()) ? ToolResult.error(content) : ToolResult.of(content);
     return result.structuredContent() == null
         ? converted
         : converted.withStructuredContent(result.structuredContent());

@@ -21,6 +21,12 @@ final class CleanErrorResponse extends HttpServletResponseWrapper {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+  /** Messages that name Java classes or packages are not shown to clients. */
+  private static final java.util.regex.Pattern INTERNALS =
+      java.util.regex.Pattern.compile(
+          "(java|javax|jakarta|tools\\.jackson|io\\.modelcontextprotocol|reactor|org\\.eclipse)\\."
+              + "|Exception|\\$[A-Z]|\\bat \\[Source");
+
   private final Object requestId;
   private int errorStatus;
   private String errorMessage;
@@ -97,6 +103,7 @@ final class CleanErrorResponse extends HttpServletResponseWrapper {
       return;
     }
     HttpServletResponse response = (HttpServletResponse) getResponse();
+    // the code follows the HTTP status, not the SDK's choice (it sends -32601 for a missing session)
     int code = JsonErrors.codeFor(errorStatus);
     String message = errorMessage;
     if (capturedWriter != null) {
@@ -107,15 +114,17 @@ final class CleanErrorResponse extends HttpServletResponseWrapper {
         JsonNode node = MAPPER.readTree(captured.toByteArray());
         JsonNode rpc = node.path("jsonRpcError");
         if (rpc.isObject()) {
-          code = rpc.path("code").asInt(code);
           message = rpc.path("message").asString(message);
         }
       } catch (RuntimeException e) {
         // not JSON: fall back to the status text
       }
     }
-    if (message == null || message.isBlank()) {
-      message = JsonErrors.reason(errorStatus);
+    if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+      message =
+          errorStatus == 400
+              ? "invalid message: it does not match the MCP schema"
+              : JsonErrors.reason(errorStatus);
     }
     JsonErrors.send(response, errorStatus, requestId, code, message);
   }

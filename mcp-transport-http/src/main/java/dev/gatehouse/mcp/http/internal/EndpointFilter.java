@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,15 +35,21 @@ final class EndpointFilter extends HttpFilter {
   private final long maxBytes;
   private final boolean stateless;
   private final transient Cancellations cancellations;
+  private final Set<String> toolNames;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closing;
 
   EndpointFilter(
-      List<String> protocolVersions, long maxBytes, boolean stateless, Cancellations cancellations) {
+      List<String> protocolVersions,
+      long maxBytes,
+      boolean stateless,
+      Cancellations cancellations,
+      Set<String> toolNames) {
     this.protocolVersions = List.copyOf(protocolVersions);
     this.maxBytes = maxBytes;
     this.stateless = stateless;
     this.cancellations = cancellations;
+    this.toolNames = Set.copyOf(toolNames);
   }
 
   /** Refuses new requests from now on; requests already running go on. */
@@ -113,19 +120,34 @@ final class EndpointFilter extends HttpFilter {
       JsonErrors.send(res, 400, JsonRpc.id(message), JsonErrors.INVALID_REQUEST, invalid);
       return;
     }
-    if ("notifications/cancelled".equals(message.path("method").asString(null))) {
+    String rpcMethod = message.path("method").asString(null);
+    Object requestId = JsonRpc.id(message);
+    if (rpcMethod != null && requestId != null) {
+      String paramsProblem = JsonRpc.paramsProblem(rpcMethod, message.path("params"));
+      boolean hasSession = stateless || req.getHeader("Mcp-Session-Id") != null;
+      if (paramsProblem == null && hasSession && "tools/call".equals(rpcMethod)) {
+        String tool = message.path("params").path("name").asString();
+        if (!toolNames.contains(tool)) {
+          paramsProblem = "unknown tool '" + tool + "'";
+        }
+      }
+      if (paramsProblem != null) {
+        JsonErrors.send(res, 200, requestId, JsonErrors.INVALID_PARAMS, paramsProblem);
+        return;
+      }
+    }
+    if ("notifications/cancelled".equals(rpcMethod)) {
       String session = req.getHeader("Mcp-Session-Id");
-      JsonNode requestId = message.path("params").path("requestId");
-      if (session != null && !requestId.isMissingNode()) {
-        cancellations.cancel(session, JsonRpc.idValue(requestId));
+      JsonNode cancelled = message.path("params").path("requestId");
+      if (session != null && !cancelled.isMissingNode()) {
+        cancellations.cancel(session, JsonRpc.idValue(cancelled));
       }
     }
     req.setAttribute(MESSAGE, message);
-    Object id = JsonRpc.id(message);
-    if (id != null) {
-      req.setAttribute(RequestKeys.REQUEST_ID, id);
+    if (requestId != null) {
+      req.setAttribute(RequestKeys.REQUEST_ID, requestId);
     }
-    passOn(new CachedBodyRequest(req, body), res, chain, id);
+    passOn(new CachedBodyRequest(req, body), res, chain, requestId);
   }
 
   private void passOn(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Object id)

@@ -98,7 +98,12 @@ public final class JettyLauncher implements Launcher {
     }
 
     EndpointFilter endpoint =
-        new EndpointFilter(PROTOCOL_VERSIONS, http.maxRequestBytes(), http.stateless(), cancellations);
+        new EndpointFilter(
+            PROTOCOL_VERSIONS,
+            http.maxRequestBytes(),
+            http.stateless(),
+            cancellations,
+            catalog.tools().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
     OriginPolicy policy =
         new OriginPolicy(http.allowedHosts(), http.hostCheck(), http.allowedOrigins(), loopback);
 
@@ -130,7 +135,7 @@ public final class JettyLauncher implements Launcher {
     ServletHolder mcp = new ServletHolder("mcp", servlet);
     mcp.setAsyncSupported(true);
     context.addServlet(mcp, http.path());
-    FilterHolder origin = new FilterHolder(new OriginFilter(policy));
+    FilterHolder origin = new FilterHolder(new OriginFilter(policy, http.healthPath()));
     origin.setAsyncSupported(true);
     context.addFilter(origin, "/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder guard = new FilterHolder(endpoint);

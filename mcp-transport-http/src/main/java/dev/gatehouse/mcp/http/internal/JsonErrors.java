@@ -16,7 +16,10 @@ final class JsonErrors {
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
   static final int METHOD_NOT_FOUND = -32601;
+  static final int INVALID_PARAMS = -32602;
   static final int INTERNAL_ERROR = -32603;
+  /** Server-defined, as in the TypeScript SDK: the session is unknown or expired. */
+  static final int SESSION_NOT_FOUND = -32001;
   /** Server-defined: the transport refused the request (headers, session, size). */
   static final int TRANSPORT_ERROR = -32000;
 
@@ -54,7 +57,7 @@ final class JsonErrors {
   static int codeFor(int status) {
     return switch (status) {
       case 400, 406, 413, 415 -> INVALID_REQUEST;
-      case 404 -> TRANSPORT_ERROR;
+      case 404 -> SESSION_NOT_FOUND;
       case 405 -> METHOD_NOT_FOUND;
       default -> status >= 500 ? INTERNAL_ERROR : TRANSPORT_ERROR;
     };

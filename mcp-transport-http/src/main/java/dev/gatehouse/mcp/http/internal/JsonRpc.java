@@ -42,6 +42,75 @@ final class JsonRpc {
     return null;
   }
 
+  /**
+   * Why the params of a request Gatehouse serves don't have the shape MCP defines, or null. The
+   * SDK would otherwise fail while converting them and never answer.
+   */
+  static String paramsProblem(String method, JsonNode params) {
+    switch (method) {
+      case "tools/call":
+        return firstOf(
+            text(params, "name", true), object(params, "arguments"), object(params, "_meta"));
+      case "prompts/get":
+        return firstOf(text(params, "name", true), stringMap(params, "arguments"));
+      case "resources/read", "resources/subscribe", "resources/unsubscribe":
+        return text(params, "uri", true);
+      case "completion/complete":
+        return firstOf(
+            params.path("ref").isObject() ? null : "params.ref must be an object",
+            !params.path("argument").isObject()
+                ? "params.argument must be an object"
+                : firstOf(
+                    text(params.path("argument"), "name", true),
+                    text(params.path("argument"), "value", true)));
+      case "logging/setLevel":
+        return text(params, "level", true);
+      default:
+        return null;
+    }
+  }
+
+  private static String firstOf(String... problems) {
+    for (String problem : problems) {
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode params, String field, boolean required) {
+    JsonNode value = params == null ? null : params.get(field);
+    if (value == null || value.isNull()) {
+      return required ? "params." + field + " is required" : null;
+    }
+    return value.isString() ? null : "params." + field + " must be a string";
+  }
+
+  private static String object(JsonNode params, String field) {
+    JsonNode value = params == null ? null : params.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    return value.isObject() ? null : "params." + field + " must be an object";
+  }
+
+  private static String stringMap(JsonNode params, String field) {
+    String notObject = object(params, field);
+    if (notObject != null) {
+      return notObject;
+    }
+    JsonNode value = params == null ? null : params.get(field);
+    if (value != null && value.isObject()) {
+      for (var entry : value.properties()) {
+        if (!entry.getValue().isString()) {
+          return "params." + field + "." + entry.getKey() + " must be a string";
+        }
+      }
+    }
+    return null;
+  }
+
   /** The message id as a Java value (String or Long), or null. */
   static Object id(JsonNode message) {
     if (!message.isObject()) {

@@ -21,15 +21,19 @@ final class OriginFilter extends HttpFilter {
           + " Mcp-Name";
 
   private final transient OriginPolicy policy;
+  private final String healthPath;
 
-  OriginFilter(OriginPolicy policy) {
+  OriginFilter(OriginPolicy policy, String healthPath) {
     this.policy = policy;
+    this.healthPath = healthPath;
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (!policy.hostAllowed(req.getHeader("Host"))) {
+    // probes (load balancers, Kubernetes) call /health by IP: it reveals nothing worth rebinding for
+    boolean health = healthPath.equals(req.getRequestURI()) && "GET".equals(req.getMethod());
+    if (!health && !policy.hostAllowed(req.getHeader("Host"))) {
       JsonErrors.send(res, 421, null, JsonErrors.TRANSPORT_ERROR,
           "this server does not answer to that Host; add it with allowedHosts(...)");
       return;
