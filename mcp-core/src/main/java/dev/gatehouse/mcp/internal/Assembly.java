@@ -5,9 +5,13 @@ import dev.gatehouse.mcp.McpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns a {@link ServerSpec} into a running server, or one exception listing every problem. */
 public final class Assembly {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.mcp");
 
   private Assembly() {}
 
@@ -23,7 +27,22 @@ public final class Assembly {
     if (!problems.isEmpty()) {
       throw new McpException(report(problems));
     }
+    warnAboutMissingDescriptions(catalog);
     return launcher().launch(spec, catalog);
+  }
+
+  /** Models pick tools and prompts by their descriptions; some clients refuse them without. */
+  private static void warnAboutMissingDescriptions(Catalog catalog) {
+    for (ToolEntry tool : catalog.tools()) {
+      if (tool.descriptor().description() == null) {
+        LOG.warn("tool '{}' has no description; models choose tools by their descriptions", tool.name());
+      }
+    }
+    for (PromptEntry prompt : catalog.prompts()) {
+      if (prompt.descriptor().description() == null) {
+        LOG.warn("prompt '{}' has no description", prompt.name());
+      }
+    }
   }
 
   static String report(List<String> problems) {

@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The request handlers shared by the stateful and stateless SDK servers: each takes a ready
@@ -17,30 +18,29 @@ final class Handlers {
 
   static McpSchema.CallToolResult callTool(
       ToolEntry tool, McpSchema.CallToolRequest request, ToolContext context) {
-    try {
-      return SdkContent.toolResult(tool.call(request.arguments(), context));
-    } catch (ArgumentException e) {
-      throw invalidParams(e.getMessage());
-    }
+    // a tool's own failures are already results; only argument errors remain
+    return guard(() -> SdkContent.toolResult(tool.call(request.arguments(), context)));
   }
 
   static McpSchema.ReadResourceResult readResource(
       ResourceEntry resource, McpSchema.ReadResourceRequest request, ToolContext context) {
-    try {
-      return SdkContent.readResult(resource.read(request.uri(), context));
-    } catch (ArgumentException e) {
-      throw invalidParams(e.getMessage());
-    } catch (ToolException e) {
-      throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
-    }
+    return guard(() -> SdkContent.readResult(resource.read(request.uri(), context)));
   }
 
   static McpSchema.GetPromptResult getPrompt(
       PromptEntry prompt, McpSchema.GetPromptRequest request, ToolContext context) {
+    return guard(() -> SdkContent.promptResult(prompt.get(request.arguments(), context)));
+  }
+
+  /**
+   * Runs a handler, turning {@link ArgumentException} into JSON-RPC -32602 and
+   * {@link ToolException} (already masked where needed) into -32603 with its message.
+   */
+  private static <T> T guard(Supplier<T> handler) {
     try {
-      return SdkContent.promptResult(prompt.get(request.arguments(), context));
+      return handler.get();
     } catch (ArgumentException e) {
-      throw invalidParams(e.getMessage());
+      throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
     } catch (ToolException e) {
       throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
     }
@@ -53,12 +53,7 @@ final class Handlers {
       if (entry.argument().equals(argument)) {
         Map<String, String> resolved =
             request.context() == null ? Map.of() : request.context().arguments();
-        List<String> values;
-        try {
-          values = entry.complete(request.argument().value(), resolved);
-        } catch (ToolException e) {
-          throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(e.getMessage()).build();
-        }
+        List<String> values = guard(() -> entry.complete(request.argument().value(), resolved));
         int total = values.size();
         List<String> page = values.subList(0, Math.min(total, CompletionEntry.MAX_VALUES));
         return new McpSchema.CompleteResult(
@@ -71,7 +66,4 @@ final class Handlers {
         new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false), null);
   }
 
-  private static McpError invalidParams(String message) {
-    return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
-  }
 }

@@ -36,16 +36,7 @@ class LifecycleIT {
     RawHttp http = new RawHttp(server.url());
     String session = http.initialize();
     CompletableFuture<HttpResponse<String>> call =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return http.post(
-                    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\",\"arguments\":{\"millis\":1500}}}",
-                    Map.of("Mcp-Session-Id", session));
-              } catch (Exception e) {
-                throw new RuntimeException(e);
-              }
-            });
+        http.rpcAsync(session, 9, "tools/call", "{\"name\":\"slow\",\"arguments\":{\"millis\":1500}}");
     assertTrue(tools.slowStarted.await(10, TimeUnit.SECONDS));
     server.close();
     HttpResponse<String> response = call.get(20, TimeUnit.SECONDS);
@@ -60,16 +51,7 @@ class LifecycleIT {
       RawHttp http = new RawHttp(server.url());
       String session = http.initialize();
       CompletableFuture<HttpResponse<String>> call =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return http.post(
-                      "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":{\"name\":\"untilCancelled\",\"arguments\":{}}}",
-                      Map.of("Mcp-Session-Id", session));
-                } catch (Exception e) {
-                  throw new RuntimeException(e);
-                }
-              });
+          http.rpcAsync(session, 42, "tools/call", "{\"name\":\"untilCancelled\",\"arguments\":{}}");
       assertTrue(tools.slowStarted.await(10, TimeUnit.SECONDS));
       HttpResponse<String> cancel =
           http.post(

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A plain HTTP client for the transport tests: every header under the test's control. */
 final class RawHttp {
@@ -36,6 +38,27 @@ final class RawHttp {
     }
     headers.forEach(request::header);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON-RPC request in a session: {@code params} is a JSON object literal, or null. */
+  HttpResponse<String> rpc(String session, int id, String method, String params)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
+            + (params == null ? "" : ",\"params\":" + params) + "}";
+    return post(body, Map.of("Mcp-Session-Id", session));
+  }
+
+  /** The same request on another thread, for calls that must overlap with something else. */
+  CompletableFuture<HttpResponse<String>> rpcAsync(String session, int id, String method, String params) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return rpc(session, id, method, params);
+          } catch (IOException | InterruptedException e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
   HttpResponse<String> send(String method, URI target, Map<String, String> headers)

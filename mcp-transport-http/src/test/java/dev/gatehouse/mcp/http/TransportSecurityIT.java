@@ -69,9 +69,7 @@ class TransportSecurityIT {
   @Test
   void unknownSessionIs404WithACleanBody() throws Exception {
     HttpResponse<String> response =
-        http.post(
-            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}",
-            Map.of("Mcp-Session-Id", "no-such-session"));
+        http.rpc("no-such-session", 3, "tools/list", null);
     assertCleanError(response, 404, -32001);
   }
 
@@ -79,9 +77,7 @@ class TransportSecurityIT {
   void paramsOfTheWrongShapeAreInvalidParamsInsteadOfNoAnswer() throws Exception {
     String session = http.initialize();
     HttpResponse<String> response =
-        http.post(
-            "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":5,\"arguments\":[1]}}",
-            Map.of("Mcp-Session-Id", session));
+        http.rpc(session, 11, "tools/call", "{\"name\":5,\"arguments\":[1]}");
     assertCleanError(response, 200, -32602);
     assertTrue(response.body().contains("params.name must be a string"), response.body());
     assertTrue(response.body().contains("\"id\":11"), response.body());
@@ -91,9 +87,7 @@ class TransportSecurityIT {
   void unknownToolsAreInvalidParamsNamingTheTool() throws Exception {
     String session = http.initialize();
     HttpResponse<String> response =
-        http.post(
-            "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}}",
-            Map.of("Mcp-Session-Id", session));
+        http.rpc(session, 12, "tools/call", "{\"name\":\"nope\"}");
     assertCleanError(response, 200, -32602);
     assertTrue(response.body().contains("unknown tool 'nope'"), response.body());
   }
@@ -220,9 +214,7 @@ class TransportSecurityIT {
   void toolsRunOnTheRequestThreadNotAReactorPool() throws Exception {
     String session = http.initialize();
     HttpResponse<String> response =
-        http.post(
-            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}}",
-            Map.of("Mcp-Session-Id", session));
+        http.rpc(session, 6, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}");
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("\"text\":\"hi\""), response.body());
     assertFalse(TOOLS.lastThread.contains("boundedElastic"), TOOLS.lastThread);
@@ -232,9 +224,7 @@ class TransportSecurityIT {
   void crashesAreMaskedInsideTheResult() throws Exception {
     String session = http.initialize();
     HttpResponse<String> response =
-        http.post(
-            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"crash\",\"arguments\":{}}}",
-            Map.of("Mcp-Session-Id", session));
+        http.rpc(session, 7, "tools/call", "{\"name\":\"crash\",\"arguments\":{}}");
     assertTrue(response.body().contains("\"isError\":true"), response.body());
     assertTrue(response.body().matches("(?s).*tool 'crash' failed \\(ref [0-9a-f]{6}\\).*"), response.body());
     assertFalse(response.body().contains("internal detail"), response.body());
@@ -246,7 +236,7 @@ class TransportSecurityIT {
     HttpResponse<String> deleted = http.send("DELETE", server.url(), Map.of("Mcp-Session-Id", session));
     assertEquals(200, deleted.statusCode());
     HttpResponse<String> after =
-        http.post("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}", Map.of("Mcp-Session-Id", session));
+        http.rpc(session, 8, "tools/list", null);
     assertEquals(404, after.statusCode());
   }
 }
