@@ -9,11 +9,22 @@ public final class EchoTools {
 
   final CountDownLatch slowStarted = new CountDownLatch(1);
   volatile String lastThread;
+  volatile boolean lastThreadVirtual;
 
   @Tool(description = "Echoes its input")
   public String echo(String text) {
     lastThread = Thread.currentThread().getName();
+    lastThreadVirtual = isVirtual(Thread.currentThread());
     return text;
+  }
+
+  /** {@code Thread.isVirtual()} exists from Java 21; this code is compiled for 17. */
+  static boolean isVirtual(Thread thread) {
+    try {
+      return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   @Tool(description = "Takes a while, then answers")

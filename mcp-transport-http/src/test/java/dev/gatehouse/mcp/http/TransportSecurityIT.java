@@ -218,6 +218,10 @@ class TransportSecurityIT {
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("\"text\":\"hi\""), response.body());
     assertFalse(TOOLS.lastThread.contains("boundedElastic"), TOOLS.lastThread);
+    assertEquals(
+        Runtime.version().feature() >= 21,
+        TOOLS.lastThreadVirtual,
+        "tools run on virtual threads exactly when the JDK has them");
   }
 
   @Test
