@@ -5,7 +5,6 @@ import dev.gatehouse.mcp.ToolDefinition;
 import dev.gatehouse.mcp.ToolException;
 import dev.gatehouse.mcp.ToolResult;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
-import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Map;
 /** A tool built at run time from a {@link ToolDefinition}; arguments are checked against its schema. */
 final class DefinedTool implements ToolEntry {
 
-  private static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator(Json.LENIENT);
 
   private final ToolDefinition definition;
   private final McpSchema.Tool descriptor;
@@ -36,7 +34,7 @@ final class DefinedTool implements ToolEntry {
   @Override
   public ToolResult call(Map<String, Object> arguments, ToolContext context) {
     Map<String, Object> args = arguments == null ? Map.of() : arguments;
-    JsonSchemaValidator.ValidationResponse check = VALIDATOR.validate(definition.inputSchema(), args);
+    JsonSchemaValidator.ValidationResponse check = Json.VALIDATOR.validate(definition.inputSchema(), args);
     if (!check.valid()) {
       throw new ArgumentException("invalid arguments: " + check.errorMessage());
     }

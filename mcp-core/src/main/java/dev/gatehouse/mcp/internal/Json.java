@@ -2,6 +2,8 @@ package dev.gatehouse.mcp.internal;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -38,6 +40,9 @@ public final class Json {
 
   /** The mapper handed to the SDK, so the classpath never decides which Jackson it uses. */
   public static final McpJsonMapper MCP = new JacksonMcpJsonMapper(LENIENT);
+
+  /** The schema validator handed to the SDK, for the same reason. */
+  public static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator(LENIENT);
 
   private Json() {}
 }

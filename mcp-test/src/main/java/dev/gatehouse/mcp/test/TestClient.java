@@ -211,6 +211,7 @@ public final class TestClient implements AutoCloseable {
       McpClient.SyncSpec spec =
           McpClient.sync(transport.build())
               .requestTimeout(requestTimeout)
+              .jsonSchemaValidator(Json.VALIDATOR)
               .clientInfo(McpSchema.Implementation.builder("gatehouse-test", "1").build())
               .loggingConsumer(n -> logs.add(n.level().name() + ": " + n.data()))
               .progressConsumer(n -> progress.add(n.progress()));
