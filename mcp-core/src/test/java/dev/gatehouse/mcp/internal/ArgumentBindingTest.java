@@ -132,6 +132,13 @@ class ArgumentBindingTest {
   }
 
   @Test
+  void unknownArgumentsAreReportedWithTheExpectedNames() {
+    Map<String, Object> args = valid();
+    args.put("limt", 3);
+    assertEquals("unknown argument 'limt'; expected [limit, count, color, id, items]", error(args));
+  }
+
+  @Test
   void arrayWhereObjectExpectedIsReported() {
     Map<String, Object> args = valid();
     args.put("items", Map.of("name", "x"));
