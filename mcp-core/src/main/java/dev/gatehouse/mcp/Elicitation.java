@@ -31,4 +31,17 @@ public record Elicitation(Action action, Map<String, Object> content) {
   public boolean accepted() {
     return action == Action.ACCEPT;
   }
+
+  /**
+   * The submitted values as a record or POJO, e.g. the form type given to
+   * {@link ToolContext#elicit(String, Class)}.
+   *
+   * @throws ToolException when the user did not accept, or the values don't fit {@code type}
+   */
+  public <T> T as(Class<T> type) {
+    if (!accepted()) {
+      throw new ToolException("the user did not accept the request (" + action + ")");
+    }
+    return dev.gatehouse.mcp.internal.ElicitationForms.read(content, type);
+  }
 }

@@ -52,6 +52,23 @@ public interface ToolContext {
    */
   Elicitation elicit(String message, Map<String, Object> requestedSchema);
 
+  /**
+   * Asks the user for the fields of a record (or POJO) whose components are strings, numbers,
+   * booleans or enums, as MCP elicitation allows; read the answer with
+   * {@link Elicitation#as(Class)}.
+   *
+   * <pre>{@code
+   * record Confirm(boolean proceed, String reason) {}
+   * Elicitation answer = ctx.elicit("Delete 40 todos?", Confirm.class);
+   * if (answer.accepted() && answer.as(Confirm.class).proceed()) { ... }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code form} has a field elicitation cannot ask for
+   */
+  default Elicitation elicit(String message, Class<?> form) {
+    return elicit(message, dev.gatehouse.mcp.internal.ElicitationForms.schema(form));
+  }
+
   /** Asks the client's model for a completion. Blocks until it answers. */
   Sampling.Result sample(Sampling request);
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Every feature through the official SDK client, against a real server. */
 class ClientFeaturesIT {
 
+  private static final List<ElicitationRequest> ELICITED =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private static McpServer server;
   private static TestClient client;
 
@@ -31,7 +33,13 @@ class ClientFeaturesIT {
     server = McpServer.builder("features", "1.0").tools(new FeatureTools()).http(h -> h.port(0)).start();
     client =
         TestClient.builder(server.url())
-            .onElicitation(request -> new Elicitation(Elicitation.Action.ACCEPT, Map.of("name", "Ada")))
+            .onElicitation(
+                request -> {
+                  ELICITED.add(request);
+                  return request.message().equals("Proceed?")
+                      ? new Elicitation(Elicitation.Action.ACCEPT, Map.of("proceed", true, "reason", "tested"))
+                      : new Elicitation(Elicitation.Action.ACCEPT, Map.of("name", "Ada"));
+                })
             .onSampling(request -> new Sampling.Result(Role.ASSISTANT, "short: " + request.messages().get(0).text(), "m", null))
             .connect();
   }
@@ -90,6 +98,17 @@ class ClientFeaturesIT {
   @Test
   void elicitationReachesTheUser() {
     assertEquals("hello Ada", text(client.callTool("askName", Map.of())));
+  }
+
+  @Test
+  void typedFormsAreAskedForAndReadBack() {
+    assertEquals("go: tested", text(client.callTool("confirm", Map.of())));
+    ElicitationRequest asked =
+        ELICITED.stream().filter(r -> r.message().equals("Proceed?")).findFirst().orElseThrow();
+    assertEquals(
+        Map.of("proceed", Map.of("type", "boolean"), "reason", Map.of("type", "string")),
+        asked.requestedSchema().get("properties"));
+    assertEquals(List.of("proceed", "reason"), asked.requestedSchema().get("required"));
   }
 
   @Test

@@ -35,6 +35,18 @@ public final class FeatureTools {
         List.of(Content.text("chart failed"), Content.image(new byte[] {1}, "image/png")));
   }
 
+  public record Confirmation(boolean proceed, String reason) {}
+
+  @Tool(description = "Asks the user to confirm with a typed form")
+  public String confirm(ToolContext ctx) {
+    Elicitation answer = ctx.elicit("Proceed?", Confirmation.class);
+    if (!answer.accepted()) {
+      return "not confirmed";
+    }
+    Confirmation form = answer.as(Confirmation.class);
+    return (form.proceed() ? "go: " : "stop: ") + form.reason();
+  }
+
   @Tool(description = "Asks the user for a name")
   public String askName(ToolContext ctx) {
     Elicitation answer =
