@@ -1,19 +1,15 @@
 package dev.gatehouse.mcp.internal;
 
-import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.Completion;
-import dev.gatehouse.mcp.Param;
 import dev.gatehouse.mcp.Prompt;
 import dev.gatehouse.mcp.PromptMessage;
 import dev.gatehouse.mcp.PromptResult;
 import dev.gatehouse.mcp.Resource;
 import dev.gatehouse.mcp.Tool;
-import dev.gatehouse.mcp.ToolContext;
 import dev.gatehouse.mcp.ToolDefinition;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
@@ -131,7 +126,7 @@ final class Declarations {
     Tool tool = method.getAnnotation(Tool.class);
     String name = tool.name().isEmpty() ? method.getName() : tool.name();
     boolean named = claimToolName(name, where);
-    List<ParamBinding> bindings = bindings(method, where, false);
+    List<ParamBinding> bindings = Parameters.read(method, where, false, problems);
     ResultShape shape = ResultShape.of(method.getGenericReturnType(), where, problems);
     if (!named || bindings == null) {
       return;
@@ -178,12 +173,12 @@ final class Declarations {
     if (previous != null) {
       problems.add(where + ": resource URI '" + uri + "' is already declared by " + previous);
     }
-    List<ParamBinding> bindings = bindings(method, where, true);
+    List<ParamBinding> bindings = Parameters.read(method, where, true, problems);
     if (bindings == null || problems.size() > before) {
       return;
     }
     List<String> variables = template == null ? List.of() : template.variables();
-    List<String> args = argumentNames(bindings);
+    List<String> args = Parameters.argumentNames(bindings);
     for (String arg : args) {
       if (!variables.contains(arg)) {
         problems.add(
@@ -225,7 +220,7 @@ final class Declarations {
     if (previous != null) {
       problems.add(where + ": prompt name '" + name + "' is already declared by " + previous);
     }
-    List<ParamBinding> bindings = bindings(method, where, true);
+    List<ParamBinding> bindings = Parameters.read(method, where, true, problems);
     Type returns = method.getGenericReturnType();
     Class<?> raw = TypeSupport.raw(returns);
     boolean returnsMessages =
@@ -249,7 +244,7 @@ final class Declarations {
                 arg.name(), null, blankToNull(arg.description()), arg.required()));
       }
     }
-    promptArguments.put(name, argumentNames(bindings));
+    promptArguments.put(name, Parameters.argumentNames(bindings));
     McpSchema.Prompt descriptor =
         new McpSchema.Prompt(
             name, blankToNull(prompt.title()), blankToNull(prompt.description()), arguments, null,
@@ -303,68 +298,6 @@ final class Declarations {
             completion.argument(), instance, method));
   }
 
-  /** The parameter bindings, or null when a parameter is unusable (problems recorded). */
-  private List<ParamBinding> bindings(Method method, String where, boolean fromStrings) {
-    List<ParamBinding> bindings = new ArrayList<>();
-    boolean ok = true;
-    List<String> names = new ArrayList<>();
-    for (Parameter parameter : method.getParameters()) {
-      Class<?> type = parameter.getType();
-      if (type == ToolContext.class) {
-        bindings.add(new ParamBinding.Context());
-        continue;
-      }
-      if (type == Caller.class) {
-        bindings.add(new ParamBinding.CallerParam());
-        continue;
-      }
-      Param param = parameter.getAnnotation(Param.class);
-      String name = param != null && !param.name().isEmpty() ? param.name() : parameter.getName();
-      if (param == null || param.name().isEmpty()) {
-        if (!parameter.isNamePresent()) {
-          problems.add(
-              where + ": parameter names are missing; compile with -parameters or name it with"
-                  + " @Param(name = \"...\")");
-          return null;
-        }
-      }
-      if (names.contains(name)) {
-        problems.add(where + ": two parameters are named '" + name + "'");
-        ok = false;
-        continue;
-      }
-      names.add(name);
-      Type valueType = parameter.getParameterizedType();
-      boolean optional = type == Optional.class;
-      if (optional) {
-        valueType = TypeSupport.typeArgument(valueType, 0);
-      }
-      String why = TypeSupport.unsupported(valueType);
-      if (why == null && fromStrings && !isScalar(valueType)) {
-        why = "this argument arrives as a string; use String, a number, a boolean or an enum";
-      }
-      if (why != null) {
-        problems.add(where + ": parameter '" + name + "': " + why);
-        ok = false;
-        continue;
-      }
-      boolean required = !optional && (param == null || param.required());
-      bindings.add(
-          new ParamBinding.Argument(
-              name,
-              valueType,
-              Json.STRICT.getTypeFactory().constructType(valueType),
-              optional,
-              required,
-              param == null ? "" : param.description()));
-    }
-    return ok ? bindings : null;
-  }
-
-  private static boolean isScalar(Type type) {
-    return !TypeSupport.isObject(type) && !TypeSupport.describe(TypeSupport.raw(type)).equals("array");
-  }
-
   private boolean claimToolName(String name, String where) {
     if (!TOOL_NAME.matcher(name).matches()) {
       problems.add(
@@ -390,13 +323,6 @@ final class Declarations {
       }
     }
     return scopes;
-  }
-
-  private static List<String> argumentNames(List<ParamBinding> bindings) {
-    return bindings.stream()
-        .filter(ParamBinding.Argument.class::isInstance)
-        .map(b -> ((ParamBinding.Argument) b).name())
-        .toList();
   }
 
   private static McpSchema.ToolAnnotations annotations(

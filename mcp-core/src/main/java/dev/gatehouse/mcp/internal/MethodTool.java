@@ -7,7 +7,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Map;
 
 /** A tool declared with {@code @Tool} on a method. */
@@ -24,11 +23,7 @@ final class MethodTool implements ToolEntry {
     this.scopes = List.copyOf(scopes);
     this.invoker = invoker;
     this.shape = shape;
-    this.argumentNames =
-        invoker.bindings().stream()
-            .filter(ParamBinding.Argument.class::isInstance)
-            .map(b -> ((ParamBinding.Argument) b).name())
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    this.argumentNames = new LinkedHashSet<>(Parameters.argumentNames(invoker.bindings()));
   }
 
   /** A misspelt argument would otherwise be ignored silently; tell the model instead. */
