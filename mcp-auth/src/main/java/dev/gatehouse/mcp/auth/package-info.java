@@ -1,9 +1,8 @@
 /**
- * OAuth 2.1 for Gatehouse servers: token verification, protected-resource metadata and
- * {@code WWW-Authenticate} challenges.
+ * OAuth 2.1 for Gatehouse servers: bearer-token verification ({@link dev.gatehouse.mcp.auth.JwtAuth}),
+ * RFC 9728 protected-resource metadata and {@code WWW-Authenticate} challenges.
  *
- * <p>Reserved: this module ships empty in 0.1. Every caller is {@link dev.gatehouse.mcp.Caller#anonymous()}
- * and {@code @Tool(scope = ...)} is recorded (and validated as an OAuth scope token) but not yet
- * enforced.
+ * <p>This release ships the verification library; wiring it into the HTTP transport (the 401/403
+ * gate, the metadata endpoints, lists filtered by caller) is in progress.
  */
 package dev.gatehouse.mcp.auth;

@@ -1,0 +1,426 @@
+package dev.gatehouse.mcp.auth;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.gatehouse.mcp.Caller;
+import dev.gatehouse.mcp.McpException;
+import dev.gatehouse.mcp.auth.internal.IssuerMetadata;
+import dev.gatehouse.mcp.auth.internal.ScopeHierarchy;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies JWT access tokens from any OAuth 2.1 / OpenID Connect issuer (Keycloak, Auth0, Okta,
+ * Entra, Scalekit, ...), with Nimbus JOSE+JWT.
+ *
+ * <pre>{@code
+ * JwtAuth auth = JwtAuth.builder("https://auth.example.com", "https://todo.example.com/mcp")
+ *     .implies("todo:write", "todo:read")
+ *     .build();
+ * Caller caller = auth.verify(bearerToken); // throws InvalidTokenException
+ * }</pre>
+ *
+ * <p>Checks, none of which can be switched off: the signature (algorithm allow-list, never
+ * {@code none}, HMAC only with an explicit secret), {@code iss} exactly, {@code aud} contains the
+ * canonical resource URI (or a listed extra audience), {@code exp}/{@code nbf} with a clock skew,
+ * and {@code typ} ({@code at+jwt} or {@code JWT} when present). Keys come from the issuer's JWKS,
+ * found through RFC 8414 or OpenID discovery unless {@link Builder#jwksUri(URI)} is given; they are
+ * cached, refreshed when an unknown {@code kid} arrives (rate limited), and kept serving while the
+ * issuer is briefly unreachable.
+ */
+public final class JwtAuth {
+
+  /** The asymmetric algorithms accepted unless {@link Builder#algorithms(String...)} says otherwise. */
+  public static final List<String> DEFAULT_ALGORITHMS =
+      List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA", "Ed25519");
+
+  private static final Set<String> HMAC = Set.of("HS256", "HS384", "HS512");
+
+  private final URI issuer;
+  private final URI resource;
+  private final Set<String> audiences;
+  private final String scopeClaim;
+  private final ScopeHierarchy scopes;
+  private final Map<String, List<String>> implications;
+  private final Object lock = new Object();
+  private final Builder config;
+  private volatile DefaultJWTProcessor<SecurityContext> processor;
+  private volatile long lastDiscoveryFailure;
+
+  private JwtAuth(Builder b) {
+    this.config = b;
+    this.issuer = b.issuer;
+    this.resource = b.resource;
+    Set<String> aud = new LinkedHashSet<>();
+    aud.add(b.resource.toString());
+    aud.addAll(b.audiences);
+    this.audiences = Set.copyOf(aud);
+    this.scopeClaim = b.scopeClaim;
+    this.implications = Map.copyOf(b.implications);
+    this.scopes = new ScopeHierarchy(b.implications);
+  }
+
+  /**
+   * Starts configuring verification of tokens issued by {@code issuer} for the MCP server whose
+   * canonical URI is {@code resource} (exactly what clients connect to, e.g.
+   * {@code https://todo.example.com/mcp}).
+   */
+  public static Builder builder(String issuer, String resource) {
+    return new Builder(issuer, resource);
+  }
+
+  /** The issuer whose tokens are accepted. */
+  public URI issuer() {
+    return issuer;
+  }
+
+  /** The canonical resource URI, required in every token's {@code aud}. */
+  public URI resource() {
+    return resource;
+  }
+
+  /** The configured scope implications ({@code scope -> scopes it implies}). */
+  public Map<String, List<String>> implications() {
+    return implications;
+  }
+
+  /** The scopes of {@code required} that {@code caller} lacks, implications applied. */
+  public List<String> missingScopes(Collection<String> required, Caller caller) {
+    return scopes.missing(required, caller.scopes());
+  }
+
+  /**
+   * Verifies a bearer token and returns its caller.
+   *
+   * @throws InvalidTokenException with the reason (for logs, never for clients)
+   */
+  public Caller verify(String token) {
+    if (token == null || token.isBlank()) {
+      throw new InvalidTokenException("no token");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = processor().process(token, null);
+    } catch (java.text.ParseException e) {
+      throw new InvalidTokenException("malformed token: " + e.getMessage());
+    } catch (KeySourceException e) {
+      throw new InvalidTokenException("signing keys unavailable: " + e.getMessage(), e);
+    } catch (BadJOSEException e) {
+      throw new InvalidTokenException(e.getMessage());
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new InvalidTokenException("token could not be verified: " + e.getMessage(), e);
+    }
+    return caller(claims);
+  }
+
+  private Caller caller(JWTClaimsSet claims) {
+    Map<String, Object> all = new LinkedHashMap<>(claims.toJSONObject());
+    String clientId = firstString(all, "client_id", "azp", "cid", "appid");
+    String subject = claims.getSubject() != null ? claims.getSubject() : clientId;
+    Instant expires = claims.getExpirationTime().toInstant();
+    all.values().removeIf(Objects::isNull);
+    return new Caller(
+        claims.getIssuer(),
+        subject == null ? "" : subject,
+        clientId == null ? "" : clientId,
+        scopesOf(all),
+        all,
+        expires);
+  }
+
+  private Set<String> scopesOf(Map<String, Object> claims) {
+    Object value = claims.get(scopeClaim);
+    if (value == null && scopeClaim.equals("scope")) {
+      value = claims.get("scp");
+    }
+    Set<String> result = new LinkedHashSet<>();
+    if (value instanceof String text) {
+      for (String scope : text.trim().split("\\s+")) {
+        if (!scope.isEmpty()) {
+          result.add(scope);
+        }
+      }
+    } else if (value instanceof Collection<?> list) {
+      list.forEach(s -> result.add(String.valueOf(s)));
+    }
+    return result;
+  }
+
+  private static String firstString(Map<String, Object> claims, String... names) {
+    for (String name : names) {
+      if (claims.get(name) instanceof String s && !s.isEmpty()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private DefaultJWTProcessor<SecurityContext> processor() throws KeySourceException {
+    DefaultJWTProcessor<SecurityContext> current = processor;
+    if (current != null) {
+      return current;
+    }
+    synchronized (lock) {
+      if (processor == null) {
+        if (System.currentTimeMillis() - lastDiscoveryFailure < config.discoveryRetry.toMillis()) {
+          throw new KeySourceException("issuer metadata unavailable (retrying shortly)");
+        }
+        try {
+          processor = build(config);
+        } catch (IOException e) {
+          lastDiscoveryFailure = System.currentTimeMillis();
+          throw new KeySourceException(e.getMessage(), e);
+        }
+      }
+      return processor;
+    }
+  }
+
+  private DefaultJWTProcessor<SecurityContext> build(Builder b) throws IOException {
+    DefaultResourceRetriever retriever =
+        new DefaultResourceRetriever(
+            (int) b.connectTimeout.toMillis(), (int) b.readTimeout.toMillis(), 512 * 1024);
+    Set<JWSAlgorithm> asymmetric =
+        b.algorithms.stream().filter(a -> !HMAC.contains(a)).map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    Set<JWSAlgorithm> symmetric =
+        b.algorithms.stream().filter(HMAC::contains).map(JWSAlgorithm::parse).collect(Collectors.toSet());
+    JWSKeySelector<SecurityContext> jwks = null;
+    if (!asymmetric.isEmpty() && (b.jwksUri != null || b.hmacSecret == null)) {
+      URI jwksUri = b.jwksUri != null ? b.jwksUri : IssuerMetadata.jwksUri(b.issuer, retriever);
+      JWKSource<SecurityContext> source;
+      try {
+        source =
+            JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
+                .cache(b.jwksCacheTtl.toMillis(), b.readTimeout.toMillis())
+                .rateLimited(b.jwksRefreshMinInterval.toMillis())
+                .outageTolerant(b.jwksOutageTolerance.toMillis())
+                .retrying(true)
+                .build();
+      } catch (MalformedURLException e) {
+        throw new IOException("bad JWKS URI " + jwksUri, e);
+      }
+      jwks = new JWSVerificationKeySelector<>(asymmetric, source);
+    }
+    JWSKeySelector<SecurityContext> hmac =
+        b.hmacSecret == null || symmetric.isEmpty()
+            ? null
+            : new JWSVerificationKeySelector<>(symmetric, new ImmutableSecret<>(b.hmacSecret));
+    JWSKeySelector<SecurityContext> asymmetricKeys = jwks;
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT,
+            new JOSEObjectType("at+jwt"),
+            new JOSEObjectType("application/at+jwt"),
+            null));
+    processor.setJWSKeySelector(
+        (header, context) -> {
+          // each algorithm family has its own key source: no RSA/HMAC key confusion
+          if (HMAC.contains(header.getAlgorithm().getName())) {
+            return hmac == null ? List.of() : hmac.selectJWSKeys(header, context);
+          }
+          return asymmetricKeys == null ? List.of() : asymmetricKeys.selectJWSKeys(header, context);
+        });
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
+        new DefaultJWTClaimsVerifier<>(
+            audiences,
+            new JWTClaimsSet.Builder().issuer(b.issuer.toString()).build(),
+            Set.of("iss", "exp"),
+            null);
+    claims.setMaxClockSkew((int) b.clockSkew.toSeconds());
+    processor.setJWTClaimsSetVerifier(claims);
+    return processor;
+  }
+
+  /** Configures a {@link JwtAuth}; {@link #build()} reports every problem at once. */
+  public static final class Builder {
+    private final URI issuer;
+    private final URI resource;
+    private final List<String> problems = new ArrayList<>();
+    private URI jwksUri;
+    private final List<String> audiences = new ArrayList<>();
+    private List<String> algorithms = DEFAULT_ALGORITHMS;
+    private byte[] hmacSecret;
+    private Duration clockSkew = Duration.ofSeconds(60);
+    private String scopeClaim = "scope";
+    private final Map<String, List<String>> implications = new LinkedHashMap<>();
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(5);
+    private Duration jwksCacheTtl = Duration.ofMinutes(15);
+    private Duration jwksRefreshMinInterval = Duration.ofSeconds(30);
+    private Duration jwksOutageTolerance = Duration.ofHours(6);
+    private Duration discoveryRetry = Duration.ofSeconds(10);
+
+    private Builder(String issuer, String resource) {
+      this.issuer = uri("issuer", issuer);
+      this.resource = uri("resource", resource);
+      if (this.resource != null) {
+        String r = this.resource.toString();
+        if (r.endsWith("/") || this.resource.getFragment() != null) {
+          problems.add("resource must not end with '/' or carry a fragment: '" + r + "'");
+        }
+      }
+      if (this.issuer != null && !isSecure(this.issuer)) {
+        problems.add("issuer must use https (http only for localhost): '" + issuer + "'");
+      }
+    }
+
+    private URI uri(String what, String value) {
+      try {
+        URI uri = new URI(Objects.requireNonNull(value, what));
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+          problems.add(what + " must be an absolute URL: '" + value + "'");
+          return null;
+        }
+        return uri;
+      } catch (java.net.URISyntaxException e) {
+        problems.add(what + " is not a valid URI: '" + value + "'");
+        return null;
+      }
+    }
+
+    private static boolean isSecure(URI uri) {
+      String host = uri.getHost();
+      return "https".equals(uri.getScheme())
+          || ("http".equals(uri.getScheme())
+              && ("localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host)));
+    }
+
+    /** Uses this JWKS URI instead of discovering it from the issuer's metadata. */
+    public Builder jwksUri(String jwksUri) {
+      URI uri = uri("jwksUri", jwksUri);
+      if (uri != null && !isSecure(uri)) {
+        problems.add("jwksUri must use https (http only for localhost): '" + jwksUri + "'");
+      }
+      this.jwksUri = uri;
+      return this;
+    }
+
+    /** Extra accepted audiences besides the resource URI (e.g. Entra's application id). */
+    public Builder audiences(String... audiences) {
+      this.audiences.addAll(List.of(audiences));
+      return this;
+    }
+
+    /** The accepted signature algorithms, replacing {@link #DEFAULT_ALGORITHMS}. */
+    public Builder algorithms(String... algorithms) {
+      List<String> list = new ArrayList<>();
+      for (String algorithm : algorithms) {
+        if (algorithm.equalsIgnoreCase("none")) {
+          problems.add("algorithm 'none' is never accepted");
+        } else {
+          list.add(algorithm);
+        }
+      }
+      this.algorithms = List.copyOf(list);
+      return this;
+    }
+
+    /**
+     * Accepts HS256/384/512 tokens signed with this shared secret (at least 32 bytes). Only
+     * HMAC tokens are checked against it, and only HMAC algorithms are added.
+     */
+    public Builder hmacSecret(byte[] secret) {
+      if (secret == null || secret.length < 32) {
+        problems.add("hmacSecret must have at least 32 bytes");
+        return this;
+      }
+      this.hmacSecret = secret.clone();
+      List<String> list = new ArrayList<>(algorithms);
+      for (String hs : List.of("HS256", "HS384", "HS512")) {
+        if (!list.contains(hs)) {
+          list.add(hs);
+        }
+      }
+      this.algorithms = List.copyOf(list);
+      return this;
+    }
+
+    /** Tolerance for {@code exp}, {@code nbf} and {@code iat}; 60 s by default, at most 5 min. */
+    public Builder clockSkew(Duration skew) {
+      if (skew.isNegative() || skew.compareTo(Duration.ofMinutes(5)) > 0) {
+        problems.add("clockSkew must be between 0 and 5 minutes");
+      } else {
+        this.clockSkew = skew;
+      }
+      return this;
+    }
+
+    /** The claim holding scopes: {@code scope} (space-separated, falling back to {@code scp}). */
+    public Builder scopeClaim(String claim) {
+      this.scopeClaim = Objects.requireNonNull(claim, "claim");
+      return this;
+    }
+
+    /** Declares that holding {@code scope} grants {@code implied} too, e.g. write ⇒ read. */
+    public Builder implies(String scope, String... implied) {
+      implications.computeIfAbsent(scope, s -> new ArrayList<>()).addAll(List.of(implied));
+      return this;
+    }
+
+    /** Connect and read timeouts for the issuer's metadata and JWKS (5 s each by default). */
+    public Builder httpTimeouts(Duration connect, Duration read) {
+      this.connectTimeout = connect;
+      this.readTimeout = read;
+      return this;
+    }
+
+    /**
+     * JWKS caching: how long keys are fresh (15 min), the least time between refreshes forced by
+     * unknown {@code kid}s (30 s), and how long cached keys keep serving while the issuer is down
+     * (6 h).
+     */
+    public Builder jwksCache(Duration ttl, Duration minRefreshInterval, Duration outageTolerance) {
+      this.jwksCacheTtl = ttl;
+      this.jwksRefreshMinInterval = minRefreshInterval;
+      this.jwksOutageTolerance = outageTolerance;
+      return this;
+    }
+
+    /**
+     * Builds the verifier. Nothing is fetched yet: discovery and keys are loaded on the first
+     * token, so a server can start while its issuer is down (tokens are refused until it is up).
+     *
+     * @throws McpException listing every configuration problem
+     */
+    public JwtAuth build() {
+      if (algorithms.isEmpty()) {
+        problems.add("at least one algorithm must be accepted");
+      }
+      for (String algorithm : algorithms) {
+        if (HMAC.contains(algorithm) && hmacSecret == null) {
+          problems.add(algorithm + " needs an explicit hmacSecret(...)");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new McpException("JwtAuth is misconfigured:\n  - " + String.join("\n  - ", problems));
+      }
+      return new JwtAuth(this);
+    }
+  }
+}

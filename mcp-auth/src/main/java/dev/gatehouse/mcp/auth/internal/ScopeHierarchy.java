@@ -1,0 +1,42 @@
+package dev.gatehouse.mcp.auth.internal;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Scope implications such as {@code todo:write ⇒ todo:read}, applied transitively. */
+public final class ScopeHierarchy {
+
+  private final Map<String, Set<String>> implied;
+
+  public ScopeHierarchy(Map<String, ? extends Collection<String>> implications) {
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    implications.forEach((scope, more) -> copy.put(scope, Set.copyOf(more)));
+    this.implied = Map.copyOf(copy);
+  }
+
+  /** Every scope that {@code granted} amounts to, implications included. */
+  public Set<String> expand(Collection<String> granted) {
+    Set<String> all = new LinkedHashSet<>(granted);
+    Deque<String> pending = new ArrayDeque<>(granted);
+    while (!pending.isEmpty()) {
+      for (String next : implied.getOrDefault(pending.pop(), Set.of())) {
+        if (all.add(next)) {
+          pending.push(next);
+        }
+      }
+    }
+    return all;
+  }
+
+  /** The scopes of {@code required} that {@code granted} does not cover. */
+  public List<String> missing(Collection<String> required, Collection<String> granted) {
+    Set<String> have = expand(granted);
+    return required.stream().filter(scope -> !have.contains(scope)).toList();
+  }
+}
