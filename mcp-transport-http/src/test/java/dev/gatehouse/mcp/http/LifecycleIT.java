@@ -1,6 +1,7 @@
 package dev.gatehouse.mcp.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,13 @@ class LifecycleIT {
       assertTrue(call.body().contains("\"text\":\"stateless\""), call.body());
       HttpResponse<String> get = http.send("GET", server.url(), Map.of("Accept", "text/event-stream"));
       assertEquals(405, get.statusCode());
+      HttpResponse<String> badInit =
+          http.post(
+              "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":\"x\",\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}",
+              Map.of());
+      assertTrue(badInit.body().contains("\"code\":-32602"), badInit.body());
+      assertTrue(badInit.body().contains("params.capabilities must be an object"), badInit.body());
+      assertFalse(badInit.body().contains("Exception"), badInit.body());
     }
   }
 }

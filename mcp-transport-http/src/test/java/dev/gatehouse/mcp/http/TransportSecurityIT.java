@@ -98,7 +98,7 @@ class TransportSecurityIT {
         http.post(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":\"x\",\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}",
             Map.of());
-    assertCleanError(response, 400, -32600);
+    assertCleanError(response, 200, -32602);
     assertFalse(response.body().contains("Exception"), response.body());
     assertFalse(response.body().contains("McpSchema"), response.body());
   }

@@ -61,10 +61,19 @@ final class JsonRpc {
             !params.path("argument").isObject()
                 ? "params.argument must be an object"
                 : firstOf(
-                    text(params.path("argument"), "name", true),
-                    text(params.path("argument"), "value", true)));
+                    text(params.path("argument"), "name", true, "params.argument."),
+                    text(params.path("argument"), "value", true, "params.argument.")));
       case "logging/setLevel":
         return text(params, "level", true);
+      case "initialize":
+        if (!params.path("clientInfo").isObject()) {
+          return "params.clientInfo must be an object";
+        }
+        return firstOf(
+            text(params, "protocolVersion", true),
+            params.path("capabilities").isObject() ? null : "params.capabilities must be an object",
+            text(params.path("clientInfo"), "name", true, "params.clientInfo."),
+            text(params.path("clientInfo"), "version", true, "params.clientInfo."));
       default:
         return null;
     }
@@ -80,11 +89,15 @@ final class JsonRpc {
   }
 
   private static String text(JsonNode params, String field, boolean required) {
-    JsonNode value = params == null ? null : params.get(field);
+    return text(params, field, required, "params.");
+  }
+
+  private static String text(JsonNode node, String field, boolean required, String path) {
+    JsonNode value = node == null ? null : node.get(field);
     if (value == null || value.isNull()) {
-      return required ? "params." + field + " is required" : null;
+      return required ? path + field + " is required" : null;
     }
-    return value.isString() ? null : "params." + field + " must be a string";
+    return value.isString() ? null : path + field + " must be a string";
   }
 
   private static String object(JsonNode params, String field) {
