@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp.auth;
 
+import dev.gatehouse.mcp.spi.InvalidTokenException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -19,6 +20,7 @@ import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.McpException;
 import dev.gatehouse.mcp.auth.internal.IssuerMetadata;
 import dev.gatehouse.mcp.auth.internal.ScopeHierarchy;
+import dev.gatehouse.mcp.spi.Authenticator;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -53,7 +55,7 @@ import java.util.stream.Collectors;
  * cached, refreshed when an unknown {@code kid} arrives (rate limited), and kept serving while the
  * issuer is briefly unreachable.
  */
-public final class JwtAuth {
+public final class JwtAuth implements Authenticator {
 
   /** The asymmetric algorithms accepted unless {@link Builder#algorithms(String...)} says otherwise. */
   public static final List<String> DEFAULT_ALGORITHMS =
@@ -99,19 +101,29 @@ public final class JwtAuth {
     return issuer;
   }
 
-  /** The canonical resource URI, required in every token's {@code aud}. */
-  public URI resource() {
-    return resource;
-  }
-
   /** The configured scope implications ({@code scope -> scopes it implies}). */
   public Map<String, List<String>> implications() {
     return implications;
   }
 
-  /** The scopes of {@code required} that {@code caller} lacks, implications applied. */
+  @Override
   public List<String> missingScopes(Collection<String> required, Caller caller) {
     return scopes.missing(required, caller.scopes());
+  }
+
+  @Override
+  public Caller authenticate(String bearerToken) {
+    return verify(bearerToken);
+  }
+
+  @Override
+  public java.util.Optional<URI> resource() {
+    return java.util.Optional.of(resource);
+  }
+
+  @Override
+  public List<URI> authorizationServers() {
+    return List.of(issuer);
   }
 
   /**

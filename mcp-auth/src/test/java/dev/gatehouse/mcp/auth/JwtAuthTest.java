@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp.auth;
 
+import dev.gatehouse.mcp.spi.InvalidTokenException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
