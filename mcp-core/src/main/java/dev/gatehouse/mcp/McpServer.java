@@ -2,6 +2,7 @@ package dev.gatehouse.mcp;
 
 import dev.gatehouse.mcp.internal.Assembly;
 import dev.gatehouse.mcp.internal.ServerSpec;
+import dev.gatehouse.mcp.spi.Authenticator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public interface McpServer extends AutoCloseable {
     private InstanceFactory instanceFactory;
     private final HttpOptions http = new HttpOptions();
     private Duration clientRequestTimeout = Duration.ofMinutes(5);
+    private Authenticator authenticator;
 
     private Builder(String name, String version) {
       this.name = Objects.requireNonNull(name, "name");
@@ -111,6 +113,17 @@ public interface McpServer extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Requires a valid bearer token on every MCP request and enforces each tool's
+     * {@link Tool#scope()}: 401 with a challenge without a (valid) token, 403
+     * {@code insufficient_scope} without the scopes, lists filtered to what the caller may use.
+     * {@code JwtAuth} from {@code mcp-auth} is the usual choice.
+     */
+    public Builder auth(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
     /** HTTP settings: port, path, origins, TLS, limits, stateless mode. */
     public Builder http(Consumer<HttpOptions> options) {
       options.accept(http);
@@ -147,7 +160,8 @@ public interface McpServer extends AutoCloseable {
               instanceFactory,
               definitions,
               http,
-              clientRequestTimeout);
+              clientRequestTimeout,
+              authenticator);
       return Assembly.start(spec, problems);
     }
   }

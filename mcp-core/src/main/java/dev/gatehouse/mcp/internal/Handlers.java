@@ -17,18 +17,21 @@ final class Handlers {
   private Handlers() {}
 
   static McpSchema.CallToolResult callTool(
-      ToolEntry tool, McpSchema.CallToolRequest request, ToolContext context) {
+      Access access, ToolEntry tool, McpSchema.CallToolRequest request, ToolContext context) {
+    access.require(tool.scopes(), context.caller(), "tool '" + tool.name() + "'");
     // a tool's own failures are already results; only argument errors remain
     return guard(() -> SdkContent.toolResult(tool.call(request.arguments(), context)));
   }
 
   static McpSchema.ReadResourceResult readResource(
-      ResourceEntry resource, McpSchema.ReadResourceRequest request, ToolContext context) {
+      Access access, ResourceEntry resource, McpSchema.ReadResourceRequest request, ToolContext context) {
+    access.require(resource.scopes(), context.caller(), "resource '" + resource.uri() + "'");
     return guard(() -> SdkContent.readResult(resource.read(request.uri(), context)));
   }
 
   static McpSchema.GetPromptResult getPrompt(
-      PromptEntry prompt, McpSchema.GetPromptRequest request, ToolContext context) {
+      Access access, PromptEntry prompt, McpSchema.GetPromptRequest request, ToolContext context) {
+    access.require(prompt.scopes(), context.caller(), "prompt '" + prompt.name() + "'");
     return guard(() -> SdkContent.promptResult(prompt.get(request.arguments(), context)));
   }
 

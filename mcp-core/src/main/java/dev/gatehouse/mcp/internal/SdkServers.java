@@ -43,6 +43,11 @@ public final class SdkServers {
     if (spec.instructions() != null) {
       builder.instructions(spec.instructions());
     }
+    Access access = Access.of(spec.authenticator());
+    if (access.enabled()) {
+      builder.addToolFilter(
+          (transportContext, tool) -> visible(access, catalog, tool, transportContext));
+    }
     for (ToolEntry tool : catalog.tools()) {
       builder.tools(
           new McpServerFeatures.SyncToolSpecification(
@@ -53,6 +58,7 @@ public final class SdkServers {
                 AtomicBoolean cancelled = cancellations.begin(session, requestId);
                 try {
                   return Handlers.callTool(
+                      access,
                       tool, request, context(exchange, request.progressToken(), tool.name(), cancelled));
                 } finally {
                   cancellations.end(session, requestId);
@@ -66,6 +72,7 @@ public final class SdkServers {
                 template(resource),
                 (exchange, request) ->
                     Handlers.readResource(
+                        access,
                         resource, request, context(exchange, null, resource.name(), null))));
       } else {
         builder.resources(
@@ -73,6 +80,7 @@ public final class SdkServers {
                 resource(resource),
                 (exchange, request) ->
                     Handlers.readResource(
+                        access,
                         resource, request, context(exchange, null, resource.name(), null))));
       }
     }
@@ -81,7 +89,7 @@ public final class SdkServers {
           new McpServerFeatures.SyncPromptSpecification(
               prompt.descriptor(),
               (exchange, request) ->
-                  Handlers.getPrompt(prompt, request, context(exchange, null, prompt.name(), null))));
+                  Handlers.getPrompt(access, prompt, request, context(exchange, null, prompt.name(), null))));
     }
     completions(catalog)
         .forEach(
@@ -107,31 +115,36 @@ public final class SdkServers {
     if (spec.instructions() != null) {
       builder.instructions(spec.instructions());
     }
+    Access access = Access.of(spec.authenticator());
+    if (access.enabled()) {
+      builder.addToolFilter(
+          (transportContext, tool) -> visible(access, catalog, tool, transportContext));
+    }
     for (ToolEntry tool : catalog.tools()) {
       builder.tools(
           new McpStatelessServerFeatures.SyncToolSpecification(
               tool.descriptor(),
               (transportContext, request) ->
-                  Handlers.callTool(tool, request, new StatelessContext(transportContext))));
+                  Handlers.callTool(access, tool, request, new StatelessContext(transportContext))));
     }
     for (ResourceEntry resource : catalog.resources()) {
       if (resource.isTemplate()) {
         builder.resourceTemplates(
             new McpStatelessServerFeatures.SyncResourceTemplateSpecification(
                 template(resource),
-                (ctx, request) -> Handlers.readResource(resource, request, new StatelessContext(ctx))));
+                (ctx, request) -> Handlers.readResource(access, resource, request, new StatelessContext(ctx))));
       } else {
         builder.resources(
             new McpStatelessServerFeatures.SyncResourceSpecification(
                 resource(resource),
-                (ctx, request) -> Handlers.readResource(resource, request, new StatelessContext(ctx))));
+                (ctx, request) -> Handlers.readResource(access, resource, request, new StatelessContext(ctx))));
       }
     }
     for (PromptEntry prompt : catalog.prompts()) {
       builder.prompts(
           new McpStatelessServerFeatures.SyncPromptSpecification(
               prompt.descriptor(),
-              (ctx, request) -> Handlers.getPrompt(prompt, request, new StatelessContext(ctx))));
+              (ctx, request) -> Handlers.getPrompt(access, prompt, request, new StatelessContext(ctx))));
     }
     completions(catalog)
         .forEach(
@@ -141,6 +154,13 @@ public final class SdkServers {
                         ref, (McpTransportContext ctx, McpSchema.CompleteRequest request) ->
                             Handlers.complete(entries, request))));
     return builder.build();
+  }
+
+  /** tools/list shows only what the caller may call (calls are enforced separately). */
+  private static boolean visible(
+      Access access, Catalog catalog, McpSchema.Tool tool, McpTransportContext transportContext) {
+    List<String> required = catalog.tool(tool.name()).map(ToolEntry::scopes).orElse(List.of());
+    return access.missing(required, SessionContext.caller(transportContext)).isEmpty();
   }
 
   private static SessionContext context(

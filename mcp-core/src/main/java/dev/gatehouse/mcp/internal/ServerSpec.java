@@ -3,6 +3,7 @@ package dev.gatehouse.mcp.internal;
 import dev.gatehouse.mcp.HttpOptions;
 import dev.gatehouse.mcp.InstanceFactory;
 import dev.gatehouse.mcp.ToolDefinition;
+import dev.gatehouse.mcp.spi.Authenticator;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record ServerSpec(
     InstanceFactory instanceFactory,
     List<ToolDefinition> definitions,
     HttpOptions http,
-    Duration clientRequestTimeout) {
+    Duration clientRequestTimeout,
+    Authenticator authenticator) {
 
   public ServerSpec {
     instances = List.copyOf(instances);

@@ -32,6 +32,7 @@ final class CleanErrorResponse extends HttpServletResponseWrapper {
   private String errorMessage;
   private ByteArrayOutputStream captured;
   private PrintWriter capturedWriter;
+  private String sessionId;
 
   CleanErrorResponse(HttpServletResponse response, Object requestId) {
     super(response);
@@ -45,6 +46,24 @@ final class CleanErrorResponse extends HttpServletResponseWrapper {
     } else {
       super.setStatus(sc);
     }
+  }
+
+  @Override
+  public void setHeader(String name, String value) {
+    if ("Mcp-Session-Id".equalsIgnoreCase(name)) {
+      sessionId = value;
+    }
+    super.setHeader(name, value);
+  }
+
+  /** The session id the SDK assigned in this response, if any. */
+  String sessionId() {
+    return sessionId;
+  }
+
+  /** The status the SDK answered with (error statuses included). */
+  int effectiveStatus() {
+    return errorStatus != 0 ? errorStatus : getStatus();
   }
 
   @Override

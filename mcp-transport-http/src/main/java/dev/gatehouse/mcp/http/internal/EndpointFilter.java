@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp.http.internal;
 
+import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.internal.Cancellations;
 import dev.gatehouse.mcp.internal.RequestKeys;
 import jakarta.servlet.FilterChain;
@@ -36,6 +37,7 @@ final class EndpointFilter extends HttpFilter {
   private final boolean stateless;
   private final transient Cancellations cancellations;
   private final Set<String> toolNames;
+  private final transient AuthGate gate;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closing;
 
@@ -44,12 +46,14 @@ final class EndpointFilter extends HttpFilter {
       long maxBytes,
       boolean stateless,
       Cancellations cancellations,
-      Set<String> toolNames) {
+      Set<String> toolNames,
+      AuthGate gate) {
     this.protocolVersions = List.copyOf(protocolVersions);
     this.maxBytes = maxBytes;
     this.stateless = stateless;
     this.cancellations = cancellations;
     this.toolNames = Set.copyOf(toolNames);
+    this.gate = gate;
   }
 
   /** Refuses new requests from now on; requests already running go on. */
@@ -89,7 +93,11 @@ final class EndpointFilter extends HttpFilter {
             "this server is stateless: only POST is served");
         return;
       }
-      passOn(req, res, chain, null);
+      Caller caller = gate == null ? null : admit(req, res, null);
+      if (gate != null && caller == null) {
+        return;
+      }
+      passOn(req, res, chain, null, caller);
       return;
     }
     if (!isJson(req.getContentType())) {
@@ -122,6 +130,20 @@ final class EndpointFilter extends HttpFilter {
     }
     String rpcMethod = message.path("method").asString(null);
     Object requestId = JsonRpc.id(message);
+    Caller caller = gate == null ? null : admit(req, res, message);
+    if (gate != null && caller == null) {
+      return;
+    }
+    String nameHeader = req.getHeader("Mcp-Name");
+    if (nameHeader != null && rpcMethod != null) {
+      JsonNode params = message.path("params");
+      String target = params.path("name").asString(params.path("uri").asString(null));
+      if (target != null && !target.equals(nameHeader)) {
+        JsonErrors.send(res, 400, requestId, JsonErrors.INVALID_REQUEST,
+            "the Mcp-Name header does not match the request body");
+        return;
+      }
+    }
     if (rpcMethod != null && requestId != null) {
       String paramsProblem = JsonRpc.paramsProblem(rpcMethod, message.path("params"));
       boolean hasSession = stateless || req.getHeader("Mcp-Session-Id") != null;
@@ -133,6 +155,9 @@ final class EndpointFilter extends HttpFilter {
       }
       if (paramsProblem != null) {
         JsonErrors.send(res, 200, requestId, JsonErrors.INVALID_PARAMS, paramsProblem);
+        return;
+      }
+      if (gate != null && !gate.authorize(message, caller, res)) {
         return;
       }
     }
@@ -147,16 +172,44 @@ final class EndpointFilter extends HttpFilter {
     if (requestId != null) {
       req.setAttribute(RequestKeys.REQUEST_ID, requestId);
     }
-    passOn(new CachedBodyRequest(req, body), res, chain, requestId);
+    passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
   }
 
-  private void passOn(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Object id)
+  /**
+   * Authenticates and checks the session belongs to the caller; null after answering. A session
+   * of another caller is answered like an unknown one.
+   */
+  private Caller admit(HttpServletRequest req, HttpServletResponse res, JsonNode message)
+      throws IOException {
+    Caller caller = gate.authenticate(req, res, message);
+    if (caller == null) {
+      return null;
+    }
+    String session = req.getHeader("Mcp-Session-Id");
+    if (session != null && !gate.owners.allowed(session, caller)) {
+      JsonErrors.send(res, 404, message == null ? null : JsonRpc.id(message),
+          JsonErrors.SESSION_NOT_FOUND, "Session not found: " + session);
+      return null;
+    }
+    req.setAttribute(RequestKeys.CALLER, caller);
+    return caller;
+  }
+
+  private void passOn(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain, Object id, Caller caller)
       throws IOException, ServletException {
     inFlight.incrementAndGet();
     CleanErrorResponse clean = new CleanErrorResponse(res, id);
     try {
       chain.doFilter(req, clean);
       clean.finish();
+      if (gate != null && caller != null) {
+        if (clean.sessionId() != null) {
+          gate.owners.claim(clean.sessionId(), caller);
+        } else if ("DELETE".equals(req.getMethod()) && clean.effectiveStatus() < 300) {
+          gate.owners.forget(req.getHeader("Mcp-Session-Id"));
+        }
+      }
     } finally {
       inFlight.decrementAndGet();
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.mcp.http.internal;
 import dev.gatehouse.mcp.HttpOptions;
 import dev.gatehouse.mcp.McpException;
 import dev.gatehouse.mcp.McpServer;
+import dev.gatehouse.mcp.auth.ProtectedResourceMetadata;
 import dev.gatehouse.mcp.internal.Cancellations;
 import dev.gatehouse.mcp.internal.Catalog;
 import dev.gatehouse.mcp.internal.Json;
@@ -97,13 +98,23 @@ public final class JettyLauncher implements Launcher {
                   new io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification(uri, null));
     }
 
+    AuthGate gate = null;
+    java.util.concurrent.atomic.AtomicReference<RunningServer> runningRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.function.Supplier<ProtectedResourceMetadata> metadata = null;
+    if (spec.authenticator() != null) {
+      metadata = () -> resourceMetadata(spec, catalog, runningRef.get().url());
+      java.util.function.Supplier<ProtectedResourceMetadata> m = metadata;
+      gate = new AuthGate(spec.authenticator(), catalog, () -> m.get().metadataUrl());
+    }
     EndpointFilter endpoint =
         new EndpointFilter(
             PROTOCOL_VERSIONS,
             http.maxRequestBytes(),
             http.stateless(),
             cancellations,
-            catalog.tools().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
+            catalog.tools().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet()),
+            gate);
     OriginPolicy policy =
         new OriginPolicy(http.allowedHosts(), http.hostCheck(), http.allowedOrigins(), loopback);
 
@@ -131,11 +142,21 @@ public final class JettyLauncher implements Launcher {
     context.setContextPath("/");
     RunningServer running =
         new RunningServer(jetty, connector, endpoint, sdkServer, updates, http, tls.isPresent());
+    runningRef.set(running);
+    java.util.Set<String> publicPaths = new java.util.LinkedHashSet<>();
+    if (metadata != null) {
+      java.util.function.Supplier<ProtectedResourceMetadata> m = metadata;
+      ServletHolder prm = new ServletHolder("resource-metadata", new ResourceMetadataServlet(m));
+      for (String path : wellKnownPaths(spec, http)) {
+        context.addServlet(prm, path);
+        publicPaths.add(path);
+      }
+    }
     context.addServlet(new ServletHolder("health", new HealthServlet(running::serving)), http.healthPath());
     ServletHolder mcp = new ServletHolder("mcp", servlet);
     mcp.setAsyncSupported(true);
     context.addServlet(mcp, http.path());
-    FilterHolder origin = new FilterHolder(new OriginFilter(policy, http.healthPath()));
+    FilterHolder origin = new FilterHolder(new OriginFilter(policy, http.healthPath(), publicPaths));
     origin.setAsyncSupported(true);
     context.addFilter(origin, "/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder guard = new FilterHolder(endpoint);
@@ -168,6 +189,28 @@ public final class JettyLauncher implements Launcher {
         catalog.resources().size(),
         catalog.prompts().size());
     return running;
+  }
+
+  /** RFC 9728 metadata: the canonical resource, its issuers, and every declared scope. */
+  private static ProtectedResourceMetadata resourceMetadata(ServerSpec spec, Catalog catalog, java.net.URI url) {
+    java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+    catalog.tools().forEach(t -> scopes.addAll(t.scopes()));
+    catalog.resources().forEach(r -> scopes.addAll(r.scopes()));
+    catalog.prompts().forEach(p -> scopes.addAll(p.scopes()));
+    return new ProtectedResourceMetadata(
+        spec.authenticator().resource().orElse(url),
+        spec.authenticator().authorizationServers(),
+        List.copyOf(scopes),
+        spec.title() != null ? spec.title() : spec.name(),
+        null);
+  }
+
+  /** Both well-known paths: the root one and the one suffixed with the resource's path. */
+  private static List<String> wellKnownPaths(ServerSpec spec, HttpOptions http) {
+    String suffix =
+        spec.authenticator().resource().map(java.net.URI::getRawPath).filter(p -> !p.isEmpty()).orElse(http.path());
+    return List.of(
+        "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource" + suffix);
   }
 
   private static McpTransportContext transportContext(HttpServletRequest request) {

@@ -22,10 +22,13 @@ final class OriginFilter extends HttpFilter {
 
   private final transient OriginPolicy policy;
   private final String healthPath;
+  private final java.util.Set<String> publicPaths;
 
-  OriginFilter(OriginPolicy policy, String healthPath) {
+  /** {@code publicPaths} (protected-resource metadata) may be read from any origin. */
+  OriginFilter(OriginPolicy policy, String healthPath, java.util.Set<String> publicPaths) {
     this.policy = policy;
     this.healthPath = healthPath;
+    this.publicPaths = java.util.Set.copyOf(publicPaths);
   }
 
   @Override
@@ -39,7 +42,15 @@ final class OriginFilter extends HttpFilter {
       return;
     }
     String origin = req.getHeader("Origin");
-    if (origin != null) {
+    if (origin != null && publicPaths.contains(req.getRequestURI())) {
+      res.setHeader("Access-Control-Allow-Origin", "*");
+      if ("OPTIONS".equals(req.getMethod())) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, OPTIONS");
+        res.setHeader("Access-Control-Max-Age", "600");
+        res.setStatus(204);
+        return;
+      }
+    } else if (origin != null) {
       if (!policy.originAllowed(origin)) {
         JsonErrors.send(res, 403, null, JsonErrors.TRANSPORT_ERROR, "origin not allowed");
         return;

@@ -1,0 +1,135 @@
+package dev.gatehouse.mcp.http.internal;
+
+import dev.gatehouse.mcp.Caller;
+import dev.gatehouse.mcp.auth.Challenge;
+import dev.gatehouse.mcp.internal.Access;
+import dev.gatehouse.mcp.internal.Catalog;
+import dev.gatehouse.mcp.internal.PromptEntry;
+import dev.gatehouse.mcp.internal.ResourceEntry;
+import dev.gatehouse.mcp.internal.ToolEntry;
+import dev.gatehouse.mcp.spi.Authenticator;
+import dev.gatehouse.mcp.spi.InvalidTokenException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authentication and scope gate in front of the SDK: 401 with a challenge for a missing or
+ * invalid token, 403 {@code insufficient_scope} naming every scope the operation needs. Logs one
+ * line per decision, never the token.
+ */
+final class AuthGate {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.mcp.auth");
+
+  private final Authenticator authenticator;
+  private final Access access;
+  private final Catalog catalog;
+  private final Supplier<URI> metadataUrl;
+  final SessionOwners owners = new SessionOwners();
+
+  AuthGate(Authenticator authenticator, Catalog catalog, Supplier<URI> metadataUrl) {
+    this.authenticator = authenticator;
+    this.access = Access.of(authenticator);
+    this.catalog = catalog;
+    this.metadataUrl = metadataUrl;
+  }
+
+  /** The caller, or null after answering 400/401 ({@code message} may be null for GET/DELETE). */
+  Caller authenticate(HttpServletRequest req, HttpServletResponse res, JsonNode message)
+      throws IOException {
+    String method = message == null ? req.getMethod() : message.path("method").asString(req.getMethod());
+    Object id = message == null ? null : JsonRpc.id(message);
+    if (req.getQueryString() != null && req.getQueryString().contains("access_token=")) {
+      log(false, null, method, "token in query string");
+      res.setHeader("WWW-Authenticate", "Bearer error=\"invalid_request\"");
+      JsonErrors.send(res, 400, id, JsonErrors.INVALID_REQUEST,
+          "send the access token in the Authorization header, not the URL");
+      return null;
+    }
+    String header = req.getHeader("Authorization");
+    List<String> needed = message == null ? List.of() : requiredScopes(message);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+      log(false, null, method, header == null ? "no token" : "not a bearer token");
+      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed, false));
+      JsonErrors.send(res, 401, id, JsonErrors.TRANSPORT_ERROR, "authentication required");
+      return null;
+    }
+    try {
+      return authenticator.authenticate(header.substring(7).trim());
+    } catch (InvalidTokenException e) {
+      log(false, null, method, e.getMessage());
+      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed, true));
+      JsonErrors.send(res, 401, id, JsonErrors.TRANSPORT_ERROR, "invalid token");
+      return null;
+    }
+  }
+
+  /** Whether the caller holds every scope the message's target needs; answers 403 otherwise. */
+  boolean authorize(JsonNode message, Caller caller, HttpServletResponse res) throws IOException {
+    String method = message.path("method").asString(null);
+    List<String> needed = requiredScopes(message);
+    List<String> missing = access.missing(needed, caller);
+    if (!missing.isEmpty()) {
+      log(false, caller, method + " " + target(message), "missing scopes " + missing);
+      res.setHeader("WWW-Authenticate", Challenge.insufficientScope(metadataUrl.get(), needed));
+      JsonErrors.send(res, 403, JsonRpc.id(message), JsonErrors.TRANSPORT_ERROR,
+          "insufficient scope: needs " + String.join(" ", needed));
+      return false;
+    }
+    log(true, caller, method == null ? "response" : method + " " + target(message), "ok");
+    return true;
+  }
+
+  /** The scopes the target of a tools/call, resources/read or prompts/get declares. */
+  List<String> requiredScopes(JsonNode message) {
+    String method = message.path("method").asString("");
+    JsonNode params = message.path("params");
+    switch (method) {
+      case "tools/call":
+        return catalog.tool(params.path("name").asString("")).map(ToolEntry::scopes).orElse(List.of());
+      case "resources/read":
+        String uri = params.path("uri").asString("");
+        return catalog.resources().stream()
+            .filter(r -> r.matches(uri))
+            .findFirst()
+            .map(ResourceEntry::scopes)
+            .orElse(List.of());
+      case "prompts/get":
+        String name = params.path("name").asString("");
+        return catalog.prompts().stream()
+            .filter(p -> p.name().equals(name))
+            .findFirst()
+            .map(PromptEntry::scopes)
+            .orElse(List.of());
+      default:
+        return List.of();
+    }
+  }
+
+  private static String target(JsonNode message) {
+    JsonNode params = message.path("params");
+    String name = params.path("name").asString(params.path("uri").asString(""));
+    return name.isEmpty() ? "" : "'" + name + "'";
+  }
+
+  private static void log(boolean allowed, Caller caller, String what, String reason) {
+    if (allowed && !LOG.isDebugEnabled()) {
+      return;
+    }
+    String who = caller == null ? "-" : caller.issuer() + "#" + caller.subject();
+    String client = caller == null ? "-" : caller.clientId();
+    String line = "decision={} caller={} client={} request={} reason={}";
+    if (allowed) {
+      LOG.debug(line, "allow", who, client, what, reason);
+    } else {
+      LOG.info(line, "deny", who, client, what, reason);
+    }
+  }
+}

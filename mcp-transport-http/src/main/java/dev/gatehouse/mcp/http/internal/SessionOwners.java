@@ -1,0 +1,48 @@
+package dev.gatehouse.mcp.http.internal;
+
+import dev.gatehouse.mcp.Caller;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Binds each MCP session to the (issuer, subject) that created it, so a session id can't be used
+ * with another caller's token. A refreshed token of the same user keeps working.
+ */
+final class SessionOwners {
+
+  private record Owner(String key, long lastSeen) {}
+
+  private static final long IDLE_MILLIS = Duration.ofHours(2).toMillis();
+
+  private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+  private static String key(Caller caller) {
+    return caller.issuer() + '\u0000' + caller.subject();
+  }
+
+  void claim(String sessionId, Caller caller) {
+    long now = System.currentTimeMillis();
+    owners.put(sessionId, new Owner(key(caller), now));
+    if (owners.size() % 1024 == 0) {
+      owners.values().removeIf(owner -> now - owner.lastSeen() > IDLE_MILLIS);
+    }
+  }
+
+  /** Whether {@code caller} may use the session (unknown sessions are left to the SDK). */
+  boolean allowed(String sessionId, Caller caller) {
+    Owner owner = owners.get(sessionId);
+    if (owner == null) {
+      return true;
+    }
+    if (!owner.key().equals(key(caller))) {
+      return false;
+    }
+    owners.put(sessionId, new Owner(owner.key(), System.currentTimeMillis()));
+    return true;
+  }
+
+  void forget(String sessionId) {
+    owners.remove(sessionId);
+  }
+}
