@@ -42,6 +42,7 @@ public final class HttpOptions {
   private Path certificateChain;
   private Path privateKey;
   private String healthPath = "/health";
+  private String publicUrl;
 
   HttpOptions() {}
 
@@ -138,6 +139,16 @@ public final class HttpOptions {
     return this;
   }
 
+  /**
+   * The URL clients use to reach the MCP endpoint when it differs from the bound address (behind
+   * a proxy or load balancer), e.g. {@code https://todo.example.com/mcp}. Its host is accepted in
+   * the {@code Host} header, and it is the canonical resource URI in OAuth metadata.
+   */
+  public HttpOptions publicUrl(String publicUrl) {
+    this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
+    return this;
+  }
+
   /** The health endpoint path, {@code /health} by default. */
   public HttpOptions healthPath(String healthPath) {
     this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
@@ -204,6 +215,10 @@ public final class HttpOptions {
     return healthPath;
   }
 
+  public Optional<String> publicUrl() {
+    return Optional.ofNullable(publicUrl);
+  }
+
   /** Problems with these options, for the start-up report. */
   List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -215,6 +230,16 @@ public final class HttpOptions {
     }
     if (keyStore != null && certificateChain != null) {
       problems.add("configure TLS with a key store or with PEM files, not both");
+    }
+    if (publicUrl != null) {
+      try {
+        java.net.URI uri = new java.net.URI(publicUrl);
+        if (!uri.isAbsolute() || uri.getHost() == null || publicUrl.endsWith("/")) {
+          problems.add("public URL must be an absolute URL without a trailing '/': '" + publicUrl + "'");
+        }
+      } catch (java.net.URISyntaxException e) {
+        problems.add("public URL is not a valid URI: '" + publicUrl + "'");
+      }
     }
     for (String origin : allowedOrigins) {
       if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {

@@ -2,6 +2,7 @@ package dev.gatehouse.mcp;
 
 import dev.gatehouse.mcp.internal.Assembly;
 import dev.gatehouse.mcp.internal.ServerSpec;
+import dev.gatehouse.mcp.internal.Settings;
 import dev.gatehouse.mcp.spi.Authenticator;
 import java.net.URI;
 import java.time.Duration;
@@ -148,7 +149,12 @@ public interface McpServer extends AutoCloseable {
      * @throws McpException listing every problem found, before any port is bound
      */
     public McpServer start() {
-      List<String> problems = new ArrayList<>(http.problems());
+      List<String> problems = new ArrayList<>();
+      Settings settings = Settings.fromSystem();
+      settings.applyHttp(http, problems);
+      problems.addAll(http.problems());
+      Authenticator auth =
+          problems.isEmpty() ? settings.authenticator(http, problems).orElse(authenticator) : authenticator;
       ServerSpec spec =
           new ServerSpec(
               name,
@@ -161,7 +167,7 @@ public interface McpServer extends AutoCloseable {
               definitions,
               http,
               clientRequestTimeout,
-              authenticator);
+              auth);
       return Assembly.start(spec, problems);
     }
   }

@@ -115,8 +115,10 @@ public final class JettyLauncher implements Launcher {
             cancellations,
             catalog.tools().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet()),
             gate);
-    OriginPolicy policy =
-        new OriginPolicy(http.allowedHosts(), http.hostCheck(), http.allowedOrigins(), loopback);
+    List<String> hosts = new java.util.ArrayList<>(http.allowedHosts());
+    http.publicUrl().map(java.net.URI::create).ifPresent(u -> hosts.add(u.getRawAuthority()));
+    http.publicUrl().map(java.net.URI::create).ifPresent(u -> hosts.add(u.getHost()));
+    OriginPolicy policy = new OriginPolicy(hosts, http.hostCheck(), http.allowedOrigins(), loopback);
 
     Server jetty = new Server(threadPool());
     Optional<SslContextFactory.Server> tls = Tls.of(http);
@@ -198,7 +200,9 @@ public final class JettyLauncher implements Launcher {
     catalog.resources().forEach(r -> scopes.addAll(r.scopes()));
     catalog.prompts().forEach(p -> scopes.addAll(p.scopes()));
     return new ProtectedResourceMetadata(
-        spec.authenticator().resource().orElse(url),
+        spec.authenticator()
+            .resource()
+            .orElse(spec.http().publicUrl().map(java.net.URI::create).orElse(url)),
         spec.authenticator().authorizationServers(),
         List.copyOf(scopes),
         spec.title() != null ? spec.title() : spec.name(),
@@ -208,7 +212,12 @@ public final class JettyLauncher implements Launcher {
   /** Both well-known paths: the root one and the one suffixed with the resource's path. */
   private static List<String> wellKnownPaths(ServerSpec spec, HttpOptions http) {
     String suffix =
-        spec.authenticator().resource().map(java.net.URI::getRawPath).filter(p -> !p.isEmpty()).orElse(http.path());
+        spec.authenticator()
+            .resource()
+            .or(() -> http.publicUrl().map(java.net.URI::create))
+            .map(java.net.URI::getRawPath)
+            .filter(p -> !p.isEmpty())
+            .orElse(http.path());
     return List.of(
         "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource" + suffix);
   }
