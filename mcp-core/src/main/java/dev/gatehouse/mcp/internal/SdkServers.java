@@ -197,12 +197,12 @@ public final class SdkServers {
     return caps.build();
   }
 
-  private static McpSchema.Resource resource(ResourceEntry r) {
+  static McpSchema.Resource resource(ResourceEntry r) {
     return new McpSchema.Resource(
         r.uri(), r.name(), r.title(), r.description(), r.mimeType(), null, null, null, null);
   }
 
-  private static McpSchema.ResourceTemplate template(ResourceEntry r) {
+  static McpSchema.ResourceTemplate template(ResourceEntry r) {
     return new McpSchema.ResourceTemplate(
         r.uri(), r.name(), r.title(), r.description(), r.mimeType(), null, null, null);
   }

@@ -170,6 +170,24 @@ class AuthIT {
   }
 
   @Test
+  void resourceAndPromptListsShowOnlyWhatTheCallerMayRead() {
+    try (TestClient reader = TestClient.builder(server.url()).header("Authorization", "Bearer " + token("notes:read")).connect()) {
+      assertEquals(List.of(), reader.resourceUris());
+    }
+    try (TestClient admin = TestClient.builder(server.url()).header("Authorization", "Bearer " + token("notes:admin")).connect()) {
+      assertEquals(List.of("notes://secret"), admin.resourceUris());
+      assertEquals(
+          "Summarize my notes",
+          ((Content.Text) admin.getPrompt("summarize", Map.of()).messages().get(0).content()).text());
+    }
+    String none = token();
+    HttpProbe session = probe().bearer(none).session(session(none));
+    HttpProbe.Response prompts = session.rpc(10, "prompts/list", null);
+    assertEquals(200, prompts.status());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"id\":10,\"result\":{\"prompts\":[]}}", prompts.body());
+  }
+
+  @Test
   void toolsSeeTheCaller() {
     try (TestClient client = TestClient.builder(server.url()).header("Authorization", "Bearer " + token()).connect()) {
       String text = ((Content.Text) client.callTool("whoami", Map.of()).content().get(0)).text();

@@ -4,6 +4,7 @@ import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.auth.Challenge;
 import dev.gatehouse.mcp.internal.Access;
 import dev.gatehouse.mcp.internal.Catalog;
+import dev.gatehouse.mcp.internal.FilteredLists;
 import dev.gatehouse.mcp.internal.PromptEntry;
 import dev.gatehouse.mcp.internal.ResourceEntry;
 import dev.gatehouse.mcp.internal.ToolEntry;
@@ -33,12 +34,14 @@ final class AuthGate {
   private final Catalog catalog;
   private final Supplier<URI> metadataUrl;
   final SessionOwners owners = new SessionOwners();
+  private final boolean filterLists;
 
   AuthGate(Authenticator authenticator, Catalog catalog, Supplier<URI> metadataUrl) {
     this.authenticator = authenticator;
     this.access = Access.of(authenticator);
     this.catalog = catalog;
     this.metadataUrl = metadataUrl;
+    this.filterLists = FilteredLists.needed(catalog);
   }
 
   /** The caller, or null after answering 400/401 ({@code message} may be null for GET/DELETE). */
@@ -85,6 +88,18 @@ final class AuthGate {
     }
     log(true, caller, method == null ? "response" : method + " " + target(message), "ok");
     return true;
+  }
+
+  /**
+   * The caller's view of resources/list, resources/templates/list or prompts/list, when some
+   * entry declares a scope (tools/list is filtered inside the SDK); empty to let the SDK answer.
+   */
+  java.util.Optional<String> filteredList(JsonNode message, Caller caller) {
+    if (!filterLists) {
+      return java.util.Optional.empty();
+    }
+    return FilteredLists.answer(
+        message.path("method").asString(""), JsonRpc.id(message), catalog, access, caller);
   }
 
   /** The scopes the target of a tools/call, resources/read or prompts/get declares. */

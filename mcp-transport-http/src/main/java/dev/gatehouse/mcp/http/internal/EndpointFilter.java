@@ -160,6 +160,14 @@ final class EndpointFilter extends HttpFilter {
       if (gate != null && !gate.authorize(message, caller, res)) {
         return;
       }
+      String session = req.getHeader("Mcp-Session-Id");
+      if (gate != null && (stateless || gate.owners.knows(session))) {
+        var list = gate.filteredList(message, caller);
+        if (list.isPresent()) {
+          JsonErrors.sendJson(res, list.get());
+          return;
+        }
+      }
     }
     if ("notifications/cancelled".equals(rpcMethod)) {
       String session = req.getHeader("Mcp-Session-Id");

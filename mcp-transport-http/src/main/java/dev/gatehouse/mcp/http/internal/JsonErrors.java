@@ -53,6 +53,17 @@ final class JsonErrors {
     response.flushBuffer();
   }
 
+  /** A 200 answer with a JSON body (a JSON-RPC response Gatehouse produced itself). */
+  static void sendJson(HttpServletResponse response, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(200);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+
   /** The JSON-RPC code that best matches an HTTP status the transport answered with. */
   static int codeFor(int status) {
     return switch (status) {

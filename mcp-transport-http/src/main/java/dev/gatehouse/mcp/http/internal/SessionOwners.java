@@ -42,6 +42,11 @@ final class SessionOwners {
     return true;
   }
 
+  /** Whether the session was created through this gate (and so is known to be live). */
+  boolean knows(String sessionId) {
+    return sessionId != null && owners.containsKey(sessionId);
+  }
+
   void forget(String sessionId) {
     owners.remove(sessionId);
   }
