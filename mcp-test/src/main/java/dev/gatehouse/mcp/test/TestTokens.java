@@ -113,6 +113,23 @@ public final class TestTokens implements AutoCloseable {
     http.stop(0);
   }
 
+  /**
+   * Runs an issuer until killed, for scripts: prints {@code issuer=...} and {@code token=...} (a
+   * token for {@code args[0]} with the scopes in the other arguments, valid for a day).
+   */
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length < 1) {
+      System.err.println("usage: TestTokens <resource> [scope...]");
+      System.exit(2);
+    }
+    TestTokens tokens = start();
+    String[] scopes = java.util.Arrays.copyOfRange(args, 1, args.length);
+    System.out.println("issuer=" + tokens.issuer());
+    System.out.println("token=" + tokens.token(args[0]).scopes(scopes).expiresIn(Duration.ofDays(1)).sign());
+    System.out.flush();
+    new java.util.concurrent.CountDownLatch(1).await();
+  }
+
   /** A token being minted. */
   public final class Token {
     private final Map<String, Object> claims = new LinkedHashMap<>();
