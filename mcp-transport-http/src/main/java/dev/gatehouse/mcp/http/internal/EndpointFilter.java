@@ -68,72 +68,110 @@ final class EndpointFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    if (refused(req, res)) {
+      return;
+    }
+    if (!"POST".equals(req.getMethod())) {
+      Caller caller = gate == null ? null : admit(req, res, null);
+      if (gate == null || caller != null) {
+        passOn(req, res, chain, null, caller);
+      }
+      return;
+    }
+    byte[] body = readBody(req, res);
+    JsonNode message = body == null ? null : parse(body, res);
+    if (message == null) {
+      return;
+    }
+    Caller caller = gate == null ? null : admit(req, res, message);
+    if (gate != null && caller == null) {
+      return;
+    }
+    if (answered(req, res, message, caller)) {
+      return;
+    }
+    if ("notifications/cancelled".equals(message.path("method").asString(null))) {
+      String session = req.getHeader("Mcp-Session-Id");
+      JsonNode cancelled = message.path("params").path("requestId");
+      if (session != null && !cancelled.isMissingNode()) {
+        cancellations.cancel(session, JsonRpc.idValue(cancelled));
+      }
+    }
+    Object requestId = JsonRpc.id(message);
+    req.setAttribute(MESSAGE, message);
+    if (requestId != null) {
+      req.setAttribute(RequestKeys.REQUEST_ID, requestId);
+    }
+    passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
+  }
+
+  /** Answers requests refused before reading anything: method, shutdown, protocol version. */
+  private boolean refused(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String method = req.getMethod();
     boolean post = "POST".equals(method);
     if (!post && !"GET".equals(method) && !"DELETE".equals(method)) {
       res.setHeader("Allow", stateless ? "POST" : "GET, POST, DELETE");
       JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND, "method " + method + " is not allowed here");
-      return;
+      return true;
     }
     if (closing) {
       res.setHeader("Connection", "close");
       JsonErrors.send(res, 503, null, JsonErrors.TRANSPORT_ERROR, "server is shutting down");
-      return;
+      return true;
     }
     String version = req.getHeader("MCP-Protocol-Version");
     if (version != null && !protocolVersions.contains(version)) {
       JsonErrors.send(res, 400, null, JsonErrors.INVALID_REQUEST,
           "unsupported MCP-Protocol-Version '" + version + "'; supported: " + protocolVersions);
-      return;
+      return true;
     }
-    if (!post) {
-      if (stateless) {
-        res.setHeader("Allow", "POST");
-        JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND,
-            "this server is stateless: only POST is served");
-        return;
-      }
-      Caller caller = gate == null ? null : admit(req, res, null);
-      if (gate != null && caller == null) {
-        return;
-      }
-      passOn(req, res, chain, null, caller);
-      return;
+    if (!post && stateless) {
+      res.setHeader("Allow", "POST");
+      JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND,
+          "this server is stateless: only POST is served");
+      return true;
     }
+    return false;
+  }
+
+  /** The body, read once and bounded; null after answering 413/415. */
+  private byte[] readBody(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (!isJson(req.getContentType())) {
-      JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST,
-          "Content-Type must be application/json");
-      return;
+      JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST, "Content-Type must be application/json");
+      return null;
     }
-    if (req.getContentLengthLong() > maxBytes) {
-      JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST,
-          "request body exceeds " + maxBytes + " bytes");
-      return;
-    }
-    byte[] body = readBounded(req.getInputStream());
+    byte[] body = req.getContentLengthLong() > maxBytes ? null : readBounded(req.getInputStream());
     if (body == null) {
-      JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST,
-          "request body exceeds " + maxBytes + " bytes");
-      return;
+      JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST, "request body exceeds " + maxBytes + " bytes");
     }
+    return body;
+  }
+
+  /** The JSON-RPC message; null after answering a parse error or an invalid message. */
+  private static JsonNode parse(byte[] body, HttpServletResponse res) throws IOException {
     JsonNode message;
     try {
       message = MAPPER.readTree(body);
     } catch (JacksonException e) {
       JsonErrors.send(res, 400, null, JsonErrors.PARSE_ERROR, "parse error: the body is not valid JSON");
-      return;
+      return null;
     }
     String invalid = JsonRpc.problem(message);
     if (invalid != null) {
       JsonErrors.send(res, 400, JsonRpc.id(message), JsonErrors.INVALID_REQUEST, invalid);
-      return;
+      return null;
     }
+    return message;
+  }
+
+  /**
+   * Answers what Gatehouse decides itself: a mismatched {@code Mcp-Name}, params of the wrong
+   * shape, unknown tools, missing scopes, and the caller's view of filtered lists.
+   */
+  private boolean answered(HttpServletRequest req, HttpServletResponse res, JsonNode message, Caller caller)
+      throws IOException {
     String rpcMethod = message.path("method").asString(null);
     Object requestId = JsonRpc.id(message);
-    Caller caller = gate == null ? null : admit(req, res, message);
-    if (gate != null && caller == null) {
-      return;
-    }
     String nameHeader = req.getHeader("Mcp-Name");
     if (nameHeader != null && rpcMethod != null) {
       JsonNode params = message.path("params");
@@ -141,46 +179,38 @@ final class EndpointFilter extends HttpFilter {
       if (target != null && !target.equals(nameHeader)) {
         JsonErrors.send(res, 400, requestId, JsonErrors.INVALID_REQUEST,
             "the Mcp-Name header does not match the request body");
-        return;
+        return true;
       }
     }
-    if (rpcMethod != null && requestId != null) {
-      String paramsProblem = JsonRpc.paramsProblem(rpcMethod, message.path("params"));
-      boolean hasSession = stateless || req.getHeader("Mcp-Session-Id") != null;
-      if (paramsProblem == null && hasSession && "tools/call".equals(rpcMethod)) {
-        String tool = message.path("params").path("name").asString();
-        if (!toolNames.contains(tool)) {
-          paramsProblem = "unknown tool '" + tool + "'";
-        }
-      }
-      if (paramsProblem != null) {
-        JsonErrors.send(res, 200, requestId, JsonErrors.INVALID_PARAMS, paramsProblem);
-        return;
-      }
-      if (gate != null && !gate.authorize(message, caller, res)) {
-        return;
-      }
-      String session = req.getHeader("Mcp-Session-Id");
-      if (gate != null && (stateless || gate.owners.knows(session))) {
-        var list = gate.filteredList(message, caller);
-        if (list.isPresent()) {
-          JsonErrors.sendJson(res, list.get());
-          return;
-        }
+    if (rpcMethod == null || requestId == null) {
+      return false;
+    }
+    String session = req.getHeader("Mcp-Session-Id");
+    String paramsProblem = JsonRpc.paramsProblem(rpcMethod, message.path("params"));
+    if (paramsProblem == null && (stateless || session != null) && "tools/call".equals(rpcMethod)) {
+      String tool = message.path("params").path("name").asString();
+      if (!toolNames.contains(tool)) {
+        paramsProblem = "unknown tool '" + tool + "'";
       }
     }
-    if ("notifications/cancelled".equals(rpcMethod)) {
-      String session = req.getHeader("Mcp-Session-Id");
-      JsonNode cancelled = message.path("params").path("requestId");
-      if (session != null && !cancelled.isMissingNode()) {
-        cancellations.cancel(session, JsonRpc.idValue(cancelled));
+    if (paramsProblem != null) {
+      JsonErrors.send(res, 200, requestId, JsonErrors.INVALID_PARAMS, paramsProblem);
+      return true;
+    }
+    if (gate == null) {
+      return false;
+    }
+    if (!gate.authorize(message, caller, res)) {
+      return true;
+    }
+    if (stateless || gate.owners.knows(session)) {
+      var list = gate.filteredList(message, caller);
+      if (list.isPresent()) {
+        JsonErrors.sendJson(res, list.get());
+        return true;
       }
     }
-    req.setAttribute(MESSAGE, message);
-    if (requestId != null) {
-      req.setAttribute(RequestKeys.REQUEST_ID, requestId);
-    }
-    passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
+    return false;
   }
 
   /**
