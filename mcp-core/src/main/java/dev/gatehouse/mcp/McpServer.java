@@ -67,6 +67,7 @@ public interface McpServer extends AutoCloseable {
     private final HttpOptions http = new HttpOptions();
     private Duration clientRequestTimeout = Duration.ofMinutes(5);
     private Authenticator authenticator;
+    private final AuthOptions authOptions = new AuthOptions();
 
     private Builder(String name, String version) {
       this.name = Objects.requireNonNull(name, "name");
@@ -125,6 +126,13 @@ public interface McpServer extends AutoCloseable {
       return this;
     }
 
+    /** As {@link #auth(Authenticator)}, with the metadata and list filtering adjusted. */
+    public Builder auth(Authenticator authenticator, Consumer<AuthOptions> options) {
+      auth(authenticator);
+      options.accept(authOptions);
+      return this;
+    }
+
     /** HTTP settings: port, path, origins, TLS, limits, stateless mode. */
     public Builder http(Consumer<HttpOptions> options) {
       options.accept(http);
@@ -167,7 +175,8 @@ public interface McpServer extends AutoCloseable {
               definitions,
               http,
               clientRequestTimeout,
-              auth);
+              auth,
+              authOptions);
       return Assembly.start(spec, problems);
     }
   }

@@ -258,13 +258,25 @@ public final class JwtAuth implements Authenticator {
           }
           return asymmetricKeys == null ? List.of() : asymmetricKeys.selectJWSKeys(header, context);
         });
+    long skew = b.clockSkew.toSeconds();
     DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
             audiences,
             new JWTClaimsSet.Builder().issuer(b.issuer.toString()).build(),
             Set.of("iss", "exp"),
-            null);
-    claims.setMaxClockSkew((int) b.clockSkew.toSeconds());
+            null) {
+          @Override
+          public void verify(JWTClaimsSet set, SecurityContext context)
+              throws com.nimbusds.jwt.proc.BadJWTException {
+            super.verify(set, context);
+            // a token issued in the future is forged or from a broken clock
+            if (set.getIssueTime() != null
+                && set.getIssueTime().toInstant().isAfter(Instant.now().plusSeconds(skew))) {
+              throw new com.nimbusds.jwt.proc.BadJWTException("JWT issued in the future (iat)");
+            }
+          }
+        };
+    claims.setMaxClockSkew((int) skew);
     processor.setJWTClaimsSetVerifier(claims);
     return processor;
   }

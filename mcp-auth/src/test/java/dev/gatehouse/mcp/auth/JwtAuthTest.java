@@ -98,6 +98,11 @@ class JwtAuthTest {
   }
 
   @Test
+  void tokensIssuedInTheFutureAreRejected() throws Exception {
+    assertTrue(reject(issuer.rs256(c -> c.issueTime(Date.from(Instant.now().plusSeconds(600))))).contains("iat"));
+  }
+
+  @Test
   void theClockSkewIsTolerated() throws Exception {
     auth.verify(issuer.rs256(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(30)))));
   }

@@ -44,7 +44,7 @@ public final class SdkServers {
       builder.instructions(spec.instructions());
     }
     Access access = Access.of(spec.authenticator());
-    if (access.enabled()) {
+    if (access.enabled() && spec.authOptions().filterLists()) {
       builder.addToolFilter(
           (transportContext, tool) -> visible(access, catalog, tool, transportContext));
     }
@@ -116,7 +116,7 @@ public final class SdkServers {
       builder.instructions(spec.instructions());
     }
     Access access = Access.of(spec.authenticator());
-    if (access.enabled()) {
+    if (access.enabled() && spec.authOptions().filterLists()) {
       builder.addToolFilter(
           (transportContext, tool) -> visible(access, catalog, tool, transportContext));
     }

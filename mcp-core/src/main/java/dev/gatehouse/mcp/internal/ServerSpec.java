@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp.internal;
 
+import dev.gatehouse.mcp.AuthOptions;
 import dev.gatehouse.mcp.HttpOptions;
 import dev.gatehouse.mcp.InstanceFactory;
 import dev.gatehouse.mcp.ToolDefinition;
@@ -19,7 +20,8 @@ public record ServerSpec(
     List<ToolDefinition> definitions,
     HttpOptions http,
     Duration clientRequestTimeout,
-    Authenticator authenticator) {
+    Authenticator authenticator,
+    AuthOptions authOptions) {
 
   public ServerSpec {
     instances = List.copyOf(instances);

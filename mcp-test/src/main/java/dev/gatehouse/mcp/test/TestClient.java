@@ -12,6 +12,7 @@ import dev.gatehouse.mcp.test.internal.Convert;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -156,6 +157,11 @@ public final class TestClient implements AutoCloseable {
   private static <T> T rpc(Supplier<T> call) {
     try {
       return call.get();
+    } catch (McpHttpClientTransportAuthorizationException e) {
+      var info = e.getResponseInfo();
+      throw new AuthorizationException(
+          info == null ? 0 : info.statusCode(),
+          info == null ? null : info.headers().firstValue("WWW-Authenticate").orElse(null));
     } catch (McpError e) {
       McpSchema.JSONRPCResponse.JSONRPCError error = e.getJsonRpcError();
       throw new RpcException(error == null ? 0 : error.code(), error == null ? e.getMessage() : error.message());

@@ -36,12 +36,13 @@ final class AuthGate {
   final SessionOwners owners = new SessionOwners();
   private final boolean filterLists;
 
-  AuthGate(Authenticator authenticator, Catalog catalog, Supplier<URI> metadataUrl) {
+  AuthGate(
+      Authenticator authenticator, Catalog catalog, Supplier<URI> metadataUrl, boolean filterLists) {
     this.authenticator = authenticator;
     this.access = Access.of(authenticator);
     this.catalog = catalog;
     this.metadataUrl = metadataUrl;
-    this.filterLists = FilteredLists.needed(catalog);
+    this.filterLists = filterLists && FilteredLists.needed(catalog);
   }
 
   /** The caller, or null after answering 400/401 ({@code message} may be null for GET/DELETE). */

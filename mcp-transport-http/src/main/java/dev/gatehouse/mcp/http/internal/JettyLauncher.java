@@ -105,7 +105,12 @@ public final class JettyLauncher implements Launcher {
     if (spec.authenticator() != null) {
       metadata = () -> resourceMetadata(spec, catalog, runningRef.get().url());
       java.util.function.Supplier<ProtectedResourceMetadata> m = metadata;
-      gate = new AuthGate(spec.authenticator(), catalog, () -> m.get().metadataUrl());
+      gate =
+          new AuthGate(
+              spec.authenticator(), catalog, () -> m.get().metadataUrl(), spec.authOptions().filterLists());
+      if (!spec.authOptions().filterLists()) {
+        LOG.warn("auth: list filtering is OFF (filterLists(false)): every caller sees every tool; calls are still enforced");
+      }
     }
     EndpointFilter endpoint =
         new EndpointFilter(
@@ -195,18 +200,20 @@ public final class JettyLauncher implements Launcher {
 
   /** RFC 9728 metadata: the canonical resource, its issuers, and every declared scope. */
   private static ProtectedResourceMetadata resourceMetadata(ServerSpec spec, Catalog catalog, java.net.URI url) {
-    java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
-    catalog.tools().forEach(t -> scopes.addAll(t.scopes()));
-    catalog.resources().forEach(r -> scopes.addAll(r.scopes()));
-    catalog.prompts().forEach(p -> scopes.addAll(p.scopes()));
+    java.util.Set<String> scopes = new java.util.LinkedHashSet<>(spec.authOptions().scopesSupported());
+    if (scopes.isEmpty()) {
+      catalog.tools().forEach(t -> scopes.addAll(t.scopes()));
+      catalog.resources().forEach(r -> scopes.addAll(r.scopes()));
+      catalog.prompts().forEach(p -> scopes.addAll(p.scopes()));
+    }
     return new ProtectedResourceMetadata(
         spec.authenticator()
             .resource()
             .orElse(spec.http().publicUrl().map(java.net.URI::create).orElse(url)),
         spec.authenticator().authorizationServers(),
         List.copyOf(scopes),
-        spec.title() != null ? spec.title() : spec.name(),
-        null);
+        spec.authOptions().resourceName().orElse(spec.title() != null ? spec.title() : spec.name()),
+        spec.authOptions().resourceDocumentation().map(java.net.URI::create).orElse(null));
   }
 
   /** Both well-known paths: the root one and the one suffixed with the resource's path. */
