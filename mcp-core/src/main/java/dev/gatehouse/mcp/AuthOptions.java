@@ -70,4 +70,25 @@ public final class AuthOptions {
   public Optional<String> resourceDocumentation() {
     return Optional.ofNullable(resourceDocumentation);
   }
+
+  /** Problems with these options, for the start-up report. */
+  List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (resourceDocumentation != null) {
+      try {
+        java.net.URI uri = new java.net.URI(resourceDocumentation);
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+          problems.add("resourceDocumentation must be an absolute URL: '" + resourceDocumentation + "'");
+        }
+      } catch (java.net.URISyntaxException e) {
+        problems.add("resourceDocumentation is not a valid URI: '" + resourceDocumentation + "'");
+      }
+    }
+    for (String scope : scopesSupported) {
+      if (scope.isBlank() || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+        problems.add("scopesSupported: '" + scope + "' is not a valid OAuth scope token");
+      }
+    }
+    return problems;
+  }
 }

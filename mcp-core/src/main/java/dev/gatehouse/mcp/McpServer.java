@@ -161,6 +161,7 @@ public interface McpServer extends AutoCloseable {
       Settings settings = Settings.fromSystem();
       settings.applyHttp(http, problems);
       problems.addAll(http.problems());
+      problems.addAll(authOptions.problems());
       Authenticator auth =
           problems.isEmpty() ? settings.authenticator(http, problems).orElse(authenticator) : authenticator;
       ServerSpec spec =

@@ -181,10 +181,19 @@ public final class IntrospectionAuth implements Authenticator {
 
     private Builder(String endpoint, String resource) {
       this.endpoint = absolute("introspection endpoint", endpoint);
+      if (this.endpoint != null && !secure(this.endpoint)) {
+        problems.add("the introspection endpoint gets the client secret: use https (http only for localhost): '" + endpoint + "'");
+      }
       this.resource = absolute("resource", resource);
       if (this.resource != null && resource.endsWith("/")) {
         problems.add("resource must not end with '/': '" + resource + "'");
       }
+    }
+
+    private static boolean secure(URI uri) {
+      String host = uri.getHost();
+      return "https".equals(uri.getScheme())
+          || ("127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host));
     }
 
     private URI absolute(String what, String value) {
@@ -219,7 +228,10 @@ public final class IntrospectionAuth implements Authenticator {
       return this;
     }
 
-    /** Accepts active tokens whose introspection answer has no {@code aud} (logged per server). */
+    /**
+     * Accepts active tokens whose introspection answer has no {@code aud}, for authorization
+     * servers that don't return it; tokens that name another audience are still refused.
+     */
     public Builder allowMissingAudience() {
       this.allowMissingAudience = true;
       return this;

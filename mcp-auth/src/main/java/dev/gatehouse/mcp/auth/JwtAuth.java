@@ -59,7 +59,8 @@ public final class JwtAuth implements Authenticator {
 
   /** The asymmetric algorithms accepted unless {@link Builder#algorithms(String...)} says otherwise. */
   public static final List<String> DEFAULT_ALGORITHMS =
-      List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA", "Ed25519");
+      List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+          "Ed25519");
 
   private static final Set<String> HMAC = Set.of("HS256", "HS384", "HS512");
 

@@ -67,8 +67,8 @@ class ChallengeAndMetadataTest {
     assertEquals(
         List.of(
             URI.create("https://kc.example.com/.well-known/oauth-authorization-server/realms/mcp"),
-            URI.create("https://kc.example.com/realms/mcp/.well-known/openid-configuration"),
-            URI.create("https://kc.example.com/.well-known/openid-configuration/realms/mcp")),
+            URI.create("https://kc.example.com/.well-known/openid-configuration/realms/mcp"),
+            URI.create("https://kc.example.com/realms/mcp/.well-known/openid-configuration")),
         IssuerMetadata.candidates(URI.create("https://kc.example.com/realms/mcp")));
   }
 }

@@ -101,6 +101,7 @@ final class Declarations {
     if (!claimToolName(definition.name(), where)) {
       return;
     }
+    scopes(definition.scopes().toArray(String[]::new), where);
     if (!"object".equals(definition.inputSchema().get("type"))) {
       problems.add(where + ": inputSchema must be a JSON Schema with \"type\": \"object\"");
       return;

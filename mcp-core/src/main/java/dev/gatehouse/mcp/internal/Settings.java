@@ -100,7 +100,11 @@ public final class Settings {
                 () ->
                     http.port() == 0
                         ? null
-                        : URI.create("http://localhost:" + http.port() + http.path()));
+                        : URI.create(
+                            (http.keyStore().isPresent() || http.certificateChain().isPresent()
+                                    ? "https"
+                                    : "http")
+                                + "://localhost:" + http.port() + http.path()));
     if (resource == null) {
       problems.add("GATEHOUSE_AUTH_ISSUER with port 0 needs GATEHOUSE_PUBLIC_URL (the URL clients use)");
       return Optional.empty();

@@ -208,6 +208,27 @@ class AuthIT {
   }
 
   @Test
+  void sessionsTheGateNeverSawAreNotFound() {
+    HttpProbe.Response response = probe().bearer(token("notes:read")).session("made-up").rpc(11, "tools/list", null);
+    assertEquals(404, response.status(), response.body());
+  }
+
+  @Test
+  void completionsAndSubscriptionsNeedTheTargetsScopes() {
+    String reader = token("notes:read");
+    HttpProbe session = probe().bearer(reader).session(session(reader));
+    assertEquals(403, session.rpc(12, "resources/subscribe", "{\"uri\":\"notes://secret\"}").status());
+  }
+
+  @Test
+  void onlyTheAccessTokenQueryParameterIsRefused() {
+    String reader = token("notes:read");
+    HttpProbe.Response response =
+        HttpProbe.of(server.url().resolve("/mcp?x_access_token=1")).bearer(reader).initialize();
+    assertEquals(200, response.status(), response.body());
+  }
+
+  @Test
   void theMcpNameHeaderMustMatchTheBody() {
     String writer = token("notes:write");
     HttpProbe.Response response =

@@ -27,11 +27,13 @@ public final class IssuerMetadata {
       path = path.substring(0, path.length() - 1);
     }
     List<URI> urls = new ArrayList<>();
+    // the order the MCP authorization spec gives: RFC 8414 and OIDC with path insertion first,
+    // then OIDC with the path appended
     urls.add(URI.create(origin + "/.well-known/oauth-authorization-server" + path));
-    urls.add(URI.create(origin + path + "/.well-known/openid-configuration"));
     if (!path.isEmpty()) {
       urls.add(URI.create(origin + "/.well-known/openid-configuration" + path));
     }
+    urls.add(URI.create(origin + path + "/.well-known/openid-configuration"));
     return urls;
   }
 
@@ -49,6 +51,11 @@ public final class IssuerMetadata {
         }
         if (metadata.getJWKSetURI() == null) {
           failures.add(candidate + ": no jwks_uri");
+          continue;
+        }
+        URI jwks = metadata.getJWKSetURI();
+        if ("https".equals(issuer.getScheme()) && !"https".equals(jwks.getScheme())) {
+          failures.add(candidate + ": jwks_uri must use https like the issuer: " + jwks);
           continue;
         }
         return metadata.getJWKSetURI();

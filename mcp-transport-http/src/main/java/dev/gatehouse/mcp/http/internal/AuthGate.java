@@ -50,7 +50,7 @@ final class AuthGate {
       throws IOException {
     String method = message == null ? req.getMethod() : message.path("method").asString(req.getMethod());
     Object id = message == null ? null : JsonRpc.id(message);
-    if (req.getQueryString() != null && req.getQueryString().contains("access_token=")) {
+    if (req.getParameterMap().containsKey("access_token")) {
       log(false, null, method, "token in query string");
       res.setHeader("WWW-Authenticate", "Bearer error=\"invalid_request\"");
       JsonErrors.send(res, 400, id, JsonErrors.INVALID_REQUEST,
@@ -110,23 +110,34 @@ final class AuthGate {
     switch (method) {
       case "tools/call":
         return catalog.tool(params.path("name").asString("")).map(ToolEntry::scopes).orElse(List.of());
-      case "resources/read":
-        String uri = params.path("uri").asString("");
-        return catalog.resources().stream()
-            .filter(r -> r.matches(uri))
-            .findFirst()
-            .map(ResourceEntry::scopes)
-            .orElse(List.of());
+      case "resources/read", "resources/subscribe", "resources/unsubscribe":
+        return resourceScopes(params.path("uri").asString(""));
       case "prompts/get":
-        String name = params.path("name").asString("");
-        return catalog.prompts().stream()
-            .filter(p -> p.name().equals(name))
-            .findFirst()
-            .map(PromptEntry::scopes)
-            .orElse(List.of());
+        return promptScopes(params.path("name").asString(""));
+      case "completion/complete":
+        JsonNode ref = params.path("ref");
+        return "ref/prompt".equals(ref.path("type").asString(""))
+            ? promptScopes(ref.path("name").asString(""))
+            : resourceScopes(ref.path("uri").asString(""));
       default:
         return List.of();
     }
+  }
+
+  private List<String> resourceScopes(String uri) {
+    return catalog.resources().stream()
+        .filter(r -> r.matches(uri) || r.uri().equals(uri))
+        .findFirst()
+        .map(ResourceEntry::scopes)
+        .orElse(List.of());
+  }
+
+  private List<String> promptScopes(String name) {
+    return catalog.prompts().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .map(PromptEntry::scopes)
+        .orElse(List.of());
   }
 
   private static String target(JsonNode message) {

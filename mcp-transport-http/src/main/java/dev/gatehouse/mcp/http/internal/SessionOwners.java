@@ -13,9 +13,11 @@ final class SessionOwners {
 
   private record Owner(String key, long lastSeen) {}
 
+  /** Longer than the SDK keeps an idle session (30 min); sessions with open streams stay known. */
   private static final long IDLE_MILLIS = Duration.ofHours(2).toMillis();
 
   private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+  private volatile long lastSweep = System.currentTimeMillis();
 
   private static String key(Caller caller) {
     return caller.issuer() + '\u0000' + caller.subject();
@@ -24,16 +26,21 @@ final class SessionOwners {
   void claim(String sessionId, Caller caller) {
     long now = System.currentTimeMillis();
     owners.put(sessionId, new Owner(key(caller), now));
-    if (owners.size() % 1024 == 0) {
+    if (now - lastSweep > IDLE_MILLIS / 4) {
+      lastSweep = now;
       owners.values().removeIf(owner -> now - owner.lastSeen() > IDLE_MILLIS);
     }
   }
 
-  /** Whether {@code caller} may use the session (unknown sessions are left to the SDK). */
+  /**
+   * Whether {@code caller} may use the session. With authentication on, every session is created
+   * through the gate, so one it doesn't know (never created, or idle past the limit) is refused
+   * like a foreign one and the client starts a new session.
+   */
   boolean allowed(String sessionId, Caller caller) {
     Owner owner = owners.get(sessionId);
     if (owner == null) {
-      return true;
+      return false;
     }
     if (!owner.key().equals(key(caller))) {
       return false;
