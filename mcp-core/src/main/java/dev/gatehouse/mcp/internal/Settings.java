@@ -44,7 +44,7 @@ public final class Settings {
     return new Settings(
         name -> {
           String property = System.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
-          return property != null ? property : System.getenv(name);
+          return property != null && !property.isBlank() ? property : System.getenv(name);
         });
   }
 
