@@ -47,13 +47,17 @@ import java.util.UUID;
 public final class TestTokens implements AutoCloseable {
 
   private final HttpServer http;
-  private final RSAKey rsa;
+  private volatile RSAKey rsa;
   private final ECKey ec;
+  private final List<com.nimbusds.jose.jwk.JWK> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean unavailable;
 
   private TestTokens(HttpServer http, RSAKey rsa, ECKey ec) {
     this.http = http;
     this.rsa = rsa;
     this.ec = ec;
+    published.add(rsa.toPublicJWK());
+    published.add(ec.toPublicJWK());
   }
 
   /** Generates keys and starts the issuer on 127.0.0.1 and a free port. */
@@ -63,14 +67,22 @@ public final class TestTokens implements AutoCloseable {
       ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("test-ec").generate();
       HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       TestTokens tokens = new TestTokens(http, rsa, ec);
-      String jwks = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString();
       http.createContext(
           "/.well-known/oauth-authorization-server",
           exchange ->
               respond(
                   exchange,
                   "{\"issuer\":\"" + tokens.issuer() + "\",\"jwks_uri\":\"" + tokens.jwksUri() + "\"}"));
-      http.createContext("/jwks", exchange -> respond(exchange, jwks));
+      http.createContext(
+          "/jwks",
+          exchange -> {
+            if (tokens.unavailable) {
+              exchange.sendResponseHeaders(503, -1);
+              exchange.close();
+              return;
+            }
+            respond(exchange, new JWKSet(List.copyOf(tokens.published)).toString());
+          });
       http.start();
       return tokens;
     } catch (IOException e) {
@@ -91,6 +103,25 @@ public final class TestTokens implements AutoCloseable {
   /** The issuer URL, e.g. {@code http://127.0.0.1:41234}. */
   public String issuer() {
     return "http://127.0.0.1:" + http.getAddress().getPort();
+  }
+
+  /**
+   * Publishes a new RS256 key (with a new {@code kid}) beside the old ones; tokens signed from now
+   * on use it. For testing key rotation.
+   */
+  public void rotateKey() {
+    try {
+      RSAKey next = new RSAKeyGenerator(2048).keyID("test-rsa-" + UUID.randomUUID()).generate();
+      published.add(next.toPublicJWK());
+      rsa = next;
+    } catch (JOSEException e) {
+      throw new McpException("cannot generate test keys", e);
+    }
+  }
+
+  /** Makes the JWKS endpoint answer 503 (or serve again), to test an issuer outage. */
+  public void unavailable(boolean down) {
+    this.unavailable = down;
   }
 
   /** Where the public keys are served. */
