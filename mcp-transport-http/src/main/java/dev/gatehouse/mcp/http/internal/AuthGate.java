@@ -58,10 +58,9 @@ final class AuthGate {
       return null;
     }
     String header = req.getHeader("Authorization");
-    List<String> needed = message == null ? List.of() : requiredScopes(message);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       log(false, null, method, header == null ? "no token" : "not a bearer token");
-      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed, false));
+      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed(message), false));
       JsonErrors.send(res, 401, id, JsonErrors.TRANSPORT_ERROR, "authentication required");
       return null;
     }
@@ -69,10 +68,15 @@ final class AuthGate {
       return authenticator.authenticate(header.substring(7).trim());
     } catch (InvalidTokenException e) {
       log(false, null, method, e.getMessage());
-      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed, true));
+      res.setHeader("WWW-Authenticate", Challenge.unauthorized(metadataUrl.get(), needed(message), true));
       JsonErrors.send(res, 401, id, JsonErrors.TRANSPORT_ERROR, "invalid token");
       return null;
     }
+  }
+
+  /** The scopes named in a 401 challenge: those of the target, when the request has one. */
+  private List<String> needed(JsonNode message) {
+    return message == null ? List.of() : requiredScopes(message);
   }
 
   /** Whether the caller holds every scope the message's target needs; answers 403 otherwise. */
