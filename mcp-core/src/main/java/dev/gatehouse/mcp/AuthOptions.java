@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp;
 
+import dev.gatehouse.mcp.internal.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,18 +75,12 @@ public final class AuthOptions {
   /** Problems with these options, for the start-up report. */
   List<String> problems() {
     List<String> problems = new ArrayList<>();
-    if (resourceDocumentation != null) {
-      try {
-        java.net.URI uri = new java.net.URI(resourceDocumentation);
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-          problems.add("resourceDocumentation must be an absolute URL: '" + resourceDocumentation + "'");
-        }
-      } catch (java.net.URISyntaxException e) {
-        problems.add("resourceDocumentation is not a valid URI: '" + resourceDocumentation + "'");
-      }
+    String urlProblem = resourceDocumentation == null ? null : Syntax.urlProblem(resourceDocumentation);
+    if (urlProblem != null) {
+      problems.add("resourceDocumentation " + urlProblem + ": '" + resourceDocumentation + "'");
     }
     for (String scope : scopesSupported) {
-      if (scope.isBlank() || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+      if (!Syntax.scopeToken(scope)) {
         problems.add("scopesSupported: '" + scope + "' is not a valid OAuth scope token");
       }
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp;
 
+import dev.gatehouse.mcp.internal.Syntax;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -232,13 +233,11 @@ public final class HttpOptions {
       problems.add("configure TLS with a key store or with PEM files, not both");
     }
     if (publicUrl != null) {
-      try {
-        java.net.URI uri = new java.net.URI(publicUrl);
-        if (!uri.isAbsolute() || uri.getHost() == null || publicUrl.endsWith("/")) {
-          problems.add("public URL must be an absolute URL without a trailing '/': '" + publicUrl + "'");
-        }
-      } catch (java.net.URISyntaxException e) {
+      String urlProblem = Syntax.urlProblem(publicUrl);
+      if ("is not a valid URI".equals(urlProblem)) {
         problems.add("public URL is not a valid URI: '" + publicUrl + "'");
+      } else if (urlProblem != null || publicUrl.endsWith("/")) {
+        problems.add("public URL must be an absolute URL without a trailing '/': '" + publicUrl + "'");
       }
     }
     for (String origin : allowedOrigins) {

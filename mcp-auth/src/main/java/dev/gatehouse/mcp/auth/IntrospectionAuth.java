@@ -14,6 +14,7 @@ import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.McpException;
 import dev.gatehouse.mcp.auth.internal.ScopeHierarchy;
 import dev.gatehouse.mcp.auth.internal.TokenCache;
+import dev.gatehouse.mcp.internal.Syntax;
 import dev.gatehouse.mcp.spi.Authenticator;
 import dev.gatehouse.mcp.spi.InvalidTokenException;
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class IntrospectionAuth implements Authenticator {
 
     private Builder(String endpoint, String resource) {
       this.endpoint = absolute("introspection endpoint", endpoint);
-      if (this.endpoint != null && !secure(this.endpoint)) {
+      if (this.endpoint != null && !Syntax.secure(this.endpoint)) {
         problems.add("the introspection endpoint gets the client secret: use https (http only for localhost): '" + endpoint + "'");
       }
       this.resource = absolute("resource", resource);
@@ -190,20 +191,9 @@ public final class IntrospectionAuth implements Authenticator {
       }
     }
 
-    private static boolean secure(URI uri) {
-      String host = uri.getHost();
-      return "https".equals(uri.getScheme())
-          || ("127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host));
-    }
-
     private URI absolute(String what, String value) {
-      try {
-        URI uri = new URI(Objects.requireNonNull(value, what));
-        if (uri.isAbsolute() && uri.getHost() != null) {
-          return uri;
-        }
-      } catch (java.net.URISyntaxException e) {
-        // reported below
+      if (Syntax.urlProblem(Objects.requireNonNull(value, what)) == null) {
+        return URI.create(value);
       }
       problems.add(what + " must be an absolute URL: '" + value + "'");
       return null;

@@ -20,6 +20,7 @@ import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.McpException;
 import dev.gatehouse.mcp.auth.internal.IssuerMetadata;
 import dev.gatehouse.mcp.auth.internal.ScopeHierarchy;
+import dev.gatehouse.mcp.internal.Syntax;
 import dev.gatehouse.mcp.spi.Authenticator;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -310,36 +311,24 @@ public final class JwtAuth implements Authenticator {
           problems.add("resource must not end with '/' or carry a fragment: '" + r + "'");
         }
       }
-      if (this.issuer != null && !isSecure(this.issuer)) {
+      if (this.issuer != null && !Syntax.secure(this.issuer)) {
         problems.add("issuer must use https (http only for localhost): '" + issuer + "'");
       }
     }
 
     private URI uri(String what, String value) {
-      try {
-        URI uri = new URI(Objects.requireNonNull(value, what));
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-          problems.add(what + " must be an absolute URL: '" + value + "'");
-          return null;
-        }
-        return uri;
-      } catch (java.net.URISyntaxException e) {
-        problems.add(what + " is not a valid URI: '" + value + "'");
+      String problem = Syntax.urlProblem(Objects.requireNonNull(value, what));
+      if (problem != null) {
+        problems.add(what + " " + problem + ": '" + value + "'");
         return null;
       }
-    }
-
-    private static boolean isSecure(URI uri) {
-      String host = uri.getHost();
-      return "https".equals(uri.getScheme())
-          || ("http".equals(uri.getScheme())
-              && ("localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host)));
+      return URI.create(value);
     }
 
     /** Uses this JWKS URI instead of discovering it from the issuer's metadata. */
     public Builder jwksUri(String jwksUri) {
       URI uri = uri("jwksUri", jwksUri);
-      if (uri != null && !isSecure(uri)) {
+      if (uri != null && !Syntax.secure(uri)) {
         problems.add("jwksUri must use https (http only for localhost): '" + jwksUri + "'");
       }
       this.jwksUri = uri;

@@ -317,7 +317,7 @@ final class Declarations {
   private List<String> scopes(String[] declared, String where) {
     List<String> scopes = new ArrayList<>();
     for (String scope : declared) {
-      if (scope.isBlank() || !scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+      if (!Syntax.scopeToken(scope)) {
         problems.add(where + ": scope '" + scope + "' is not a valid OAuth scope token");
       } else if (!scopes.contains(scope)) {
         scopes.add(scope);

@@ -131,13 +131,8 @@ public final class Settings {
   }
 
   private static URI absolute(String name, String value, List<String> problems) {
-    try {
-      URI uri = URI.create(value);
-      if (uri.isAbsolute() && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
+    if (Syntax.urlProblem(value) == null) {
+      return URI.create(value);
     }
     problems.add(name + " must be an absolute URL, was '" + value + "'");
     return null;
