@@ -103,7 +103,13 @@ public final class JettyLauncher implements Launcher {
         new java.util.concurrent.atomic.AtomicReference<>();
     java.util.function.Supplier<ProtectedResourceMetadata> metadata = null;
     if (spec.authenticator() != null) {
-      metadata = () -> resourceMetadata(spec, catalog, runningRef.get().url());
+      // built once, on first use: the server's own URL (a fallback resource) is known after start
+      java.util.concurrent.atomic.AtomicReference<ProtectedResourceMetadata> built =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      metadata =
+          () ->
+              built.updateAndGet(
+                  m -> m != null ? m : resourceMetadata(spec, catalog, runningRef.get().url()));
       java.util.function.Supplier<ProtectedResourceMetadata> m = metadata;
       gate =
           new AuthGate(
