@@ -23,6 +23,7 @@ public final class AuthOptions {
 
   private boolean filterLists = true;
   private final List<String> scopesSupported = new ArrayList<>();
+  private final List<String> challengeScopes = new ArrayList<>();
   private String resourceName;
   private String resourceDocumentation;
 
@@ -36,6 +37,21 @@ public final class AuthOptions {
   public AuthOptions filterLists(boolean filterLists) {
     this.filterLists = filterLists;
     return this;
+  }
+
+  /**
+   * The scopes a 401 names when the request itself needs none (e.g. {@code initialize}), so
+   * clients start with least privilege and step up later; by default none are named and clients
+   * ask for every scope in {@code scopes_supported}.
+   */
+  public AuthOptions challengeScopes(String... scopes) {
+    challengeScopes.addAll(List.of(scopes));
+    return this;
+  }
+
+  /** The scopes a 401 names for requests that need none. */
+  public List<String> challengeScopes() {
+    return List.copyOf(challengeScopes);
   }
 
   /** The {@code scopes_supported} to advertise instead of every declared scope. */

@@ -31,7 +31,9 @@ public final class Settings {
           "GATEHOUSE_ALLOWED_ORIGINS",
           "GATEHOUSE_AUTH_ISSUER",
           "GATEHOUSE_AUTH_JWKS_URI",
-          "GATEHOUSE_AUTH_AUDIENCE");
+          "GATEHOUSE_AUTH_AUDIENCE",
+          "GATEHOUSE_DATA_DIR",
+          "GATEHOUSE_AUTH_ALLOW_HTTP_CLIENT_METADATA");
 
   private final Function<String, String> lookup;
 
@@ -53,7 +55,8 @@ public final class Settings {
     return new Settings(values::get);
   }
 
-  Optional<String> get(String name) {
+  /** A setting's value, trimmed; empty when unset or blank. */
+  public Optional<String> get(String name) {
     String value = lookup.apply(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }

@@ -35,10 +35,20 @@ final class AuthGate {
   private final Supplier<URI> metadataUrl;
   final SessionOwners owners = new SessionOwners();
   private final boolean filterLists;
+  private final List<String> challengeScopes;
+  private final java.util.Set<String> declared = new java.util.HashSet<>();
 
   AuthGate(
-      Authenticator authenticator, Catalog catalog, Supplier<URI> metadataUrl, boolean filterLists) {
+      Authenticator authenticator,
+      Catalog catalog,
+      Supplier<URI> metadataUrl,
+      boolean filterLists,
+      List<String> challengeScopes) {
     this.authenticator = authenticator;
+    this.challengeScopes = List.copyOf(challengeScopes);
+    catalog.tools().forEach(t -> declared.addAll(t.scopes()));
+    catalog.resources().forEach(r -> declared.addAll(r.scopes()));
+    catalog.prompts().forEach(p -> declared.addAll(p.scopes()));
     this.access = Access.of(authenticator);
     this.catalog = catalog;
     this.metadataUrl = metadataUrl;
@@ -74,9 +84,13 @@ final class AuthGate {
     }
   }
 
-  /** The scopes named in a 401 challenge: those of the target, when the request has one. */
+  /**
+   * The scopes named in a 401 challenge: those of the target when the request has one, else the
+   * configured challenge scopes.
+   */
   private List<String> needed(JsonNode message) {
-    return message == null ? List.of() : requiredScopes(message);
+    List<String> target = message == null ? List.of() : requiredScopes(message);
+    return target.isEmpty() ? challengeScopes : target;
   }
 
   /** Whether the caller holds every scope the message's target needs; answers 403 otherwise. */
@@ -86,7 +100,11 @@ final class AuthGate {
     List<String> missing = access.missing(needed, caller);
     if (!missing.isEmpty()) {
       log(false, caller, method + " " + target(message), "missing scopes " + missing);
-      res.setHeader("WWW-Authenticate", Challenge.insufficientScope(metadataUrl.get(), needed));
+      // name what the caller holds too: clients ask for exactly this, and must not lose scopes
+      java.util.Set<String> ask = new java.util.LinkedHashSet<>();
+      caller.scopes().stream().filter(declared::contains).forEach(ask::add);
+      ask.addAll(needed);
+      res.setHeader("WWW-Authenticate", Challenge.insufficientScope(metadataUrl.get(), ask));
       JsonErrors.send(res, 403, JsonRpc.id(message), JsonErrors.TRANSPORT_ERROR,
           "insufficient scope: needs " + String.join(" ", needed));
       return false;

@@ -11,6 +11,7 @@ import dev.gatehouse.mcp.internal.Launcher;
 import dev.gatehouse.mcp.internal.RequestKeys;
 import dev.gatehouse.mcp.internal.SdkServers;
 import dev.gatehouse.mcp.internal.ServerSpec;
+import dev.gatehouse.mcp.spi.HttpEndpoints;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -113,7 +114,11 @@ public final class JettyLauncher implements Launcher {
       java.util.function.Supplier<ProtectedResourceMetadata> m = metadata;
       gate =
           new AuthGate(
-              spec.authenticator(), catalog, () -> m.get().metadataUrl(), spec.authOptions().filterLists());
+              spec.authenticator(),
+              catalog,
+              () -> m.get().metadataUrl(),
+              spec.authOptions().filterLists(),
+              spec.authOptions().challengeScopes());
       if (!spec.authOptions().filterLists()) {
         LOG.warn("auth: list filtering is OFF (filterLists(false)): every caller sees every tool; calls are still enforced");
       }
@@ -165,11 +170,24 @@ public final class JettyLauncher implements Launcher {
         publicPaths.add(path);
       }
     }
+    HttpEndpoints extra =
+        spec.authenticator() instanceof HttpEndpoints endpoints ? endpoints : null;
+    java.util.Set<String> pagePaths = new java.util.LinkedHashSet<>();
+    java.util.concurrent.atomic.AtomicBoolean extraReady = new java.util.concurrent.atomic.AtomicBoolean();
+    if (extra != null) {
+      ServletHolder holder =
+          new ServletHolder("authorization-server", new EndpointsServlet(extra, http.maxRequestBytes(), extraReady::get));
+      for (HttpEndpoints.Route route : extra.routes()) {
+        context.addServlet(holder, route.path());
+        (route.access() == HttpEndpoints.Access.CORS ? publicPaths : pagePaths).add(route.path());
+      }
+      running.onClose(extra::stop);
+    }
     context.addServlet(new ServletHolder("health", new HealthServlet(running::serving)), http.healthPath());
     ServletHolder mcp = new ServletHolder("mcp", servlet);
     mcp.setAsyncSupported(true);
     context.addServlet(mcp, http.path());
-    FilterHolder origin = new FilterHolder(new OriginFilter(policy, http.healthPath(), publicPaths));
+    FilterHolder origin = new FilterHolder(new OriginFilter(policy, http.healthPath(), publicPaths, pagePaths));
     origin.setAsyncSupported(true);
     context.addFilter(origin, "/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder guard = new FilterHolder(endpoint);
@@ -191,6 +209,20 @@ public final class JettyLauncher implements Launcher {
       }
       throw new McpException(
           "cannot start HTTP server on " + http.host() + ":" + http.port() + ": " + e.getMessage(), e);
+    }
+    if (extra != null) {
+      try {
+        ProtectedResourceMetadata prm = resourceMetadata(spec, catalog, running.url());
+        extra.start(
+            baseUrl(http, running.url()),
+            prm.resource(),
+            prm.scopesSupported(),
+            spec.title() != null ? spec.title() : spec.name());
+        extraReady.set(true);
+      } catch (RuntimeException e) {
+        running.close();
+        throw e;
+      }
     }
     LOG.info(
         "MCP server '{}' {} serving {} ({}, {} tools, {} resources, {} prompts)",
@@ -220,6 +252,12 @@ public final class JettyLauncher implements Launcher {
         List.copyOf(scopes),
         spec.authOptions().resourceName().orElse(spec.title() != null ? spec.title() : spec.name()),
         spec.authOptions().resourceDocumentation().map(java.net.URI::create).orElse(null));
+  }
+
+  /** The public origin: the configured public URL's, else the bound one's. */
+  private static java.net.URI baseUrl(HttpOptions http, java.net.URI url) {
+    java.net.URI u = http.publicUrl().map(java.net.URI::create).orElse(url);
+    return java.net.URI.create(u.getScheme() + "://" + u.getRawAuthority());
   }
 
   /** Both well-known paths: the root one and the one suffixed with the resource's path. */

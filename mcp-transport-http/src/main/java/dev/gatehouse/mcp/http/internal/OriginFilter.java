@@ -23,12 +23,21 @@ final class OriginFilter extends HttpFilter {
   private final transient OriginPolicy policy;
   private final String healthPath;
   private final java.util.Set<String> publicPaths;
+  private final java.util.Set<String> pagePaths;
 
-  /** {@code publicPaths} (protected-resource metadata) may be read from any origin. */
-  OriginFilter(OriginPolicy policy, String healthPath, java.util.Set<String> publicPaths) {
+  /**
+   * {@code publicPaths} (metadata, token and registration endpoints) may be called from any origin
+   * without credentials; {@code pagePaths} (login and consent) only from the server's own origin.
+   */
+  OriginFilter(
+      OriginPolicy policy,
+      String healthPath,
+      java.util.Set<String> publicPaths,
+      java.util.Set<String> pagePaths) {
     this.policy = policy;
     this.healthPath = healthPath;
     this.publicPaths = java.util.Set.copyOf(publicPaths);
+    this.pagePaths = java.util.Set.copyOf(pagePaths);
   }
 
   @Override
@@ -45,9 +54,17 @@ final class OriginFilter extends HttpFilter {
     if (origin != null && publicPaths.contains(req.getRequestURI())) {
       res.setHeader("Access-Control-Allow-Origin", "*");
       if ("OPTIONS".equals(req.getMethod())) {
-        res.setHeader("Access-Control-Allow-Methods", "GET, OPTIONS");
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        res.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, MCP-Protocol-Version");
         res.setHeader("Access-Control-Max-Age", "600");
         res.setStatus(204);
+        return;
+      }
+    } else if (origin != null && pagePaths.contains(req.getRequestURI())) {
+      // login and consent forms post only from their own pages: no CORS, no foreign origins
+      String own = (req.isSecure() ? "https://" : "http://") + req.getHeader("Host");
+      if (!own.equalsIgnoreCase(origin.trim()) && !"null".equals(origin.trim())) {
+        JsonErrors.send(res, 403, null, JsonErrors.TRANSPORT_ERROR, "origin not allowed");
         return;
       }
     } else if (origin != null) {

@@ -25,6 +25,7 @@ final class RunningServer implements McpServer {
   private final boolean tls;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   RunningServer(
       Server jetty,
@@ -41,6 +42,11 @@ final class RunningServer implements McpServer {
     this.updates = updates;
     this.http = http;
     this.tls = tls;
+  }
+
+  /** Runs {@code action} after Jetty has stopped. */
+  void onClose(Runnable action) {
+    onClose.add(action);
   }
 
   boolean serving() {
@@ -98,6 +104,13 @@ final class RunningServer implements McpServer {
     } catch (Exception e) {
       LOG.warn("stopping Jetty failed: {}", e.toString());
     } finally {
+      for (Runnable action : onClose) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          LOG.warn("closing failed: {}", e.toString());
+        }
+      }
       stopped.countDown();
     }
   }
