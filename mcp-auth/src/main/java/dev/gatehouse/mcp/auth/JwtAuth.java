@@ -224,7 +224,9 @@ public final class JwtAuth implements Authenticator {
     Set<JWSAlgorithm> symmetric =
         b.algorithms.stream().filter(HMAC::contains).map(JWSAlgorithm::parse).collect(Collectors.toSet());
     JWSKeySelector<SecurityContext> jwks = null;
-    if (!asymmetric.isEmpty() && (b.jwksUri != null || b.hmacSecret == null)) {
+    if (!asymmetric.isEmpty() && b.localKeys != null) {
+      jwks = new JWSVerificationKeySelector<>(asymmetric, new LocalKeys(b.localKeys));
+    } else if (!asymmetric.isEmpty() && (b.jwksUri != null || b.hmacSecret == null)) {
       URI jwksUri = b.jwksUri != null ? b.jwksUri : IssuerMetadata.jwksUri(b.issuer, retriever);
       JWKSource<SecurityContext> source;
       try {
@@ -283,12 +285,41 @@ public final class JwtAuth implements Authenticator {
     return processor;
   }
 
+  /** A JWKS read from a supplier in this process, parsed again only when the document changes. */
+  private static final class LocalKeys implements JWKSource<SecurityContext> {
+    private final java.util.function.Supplier<String> source;
+    private record Parsed(String json, com.nimbusds.jose.jwk.JWKSet set) {}
+
+    private volatile Parsed last;
+
+    LocalKeys(java.util.function.Supplier<String> source) {
+      this.source = source;
+    }
+
+    @Override
+    public List<com.nimbusds.jose.jwk.JWK> get(
+        com.nimbusds.jose.jwk.JWKSelector selector, SecurityContext context) throws KeySourceException {
+      String json = source.get();
+      Parsed parsed = last;
+      if (parsed == null || !parsed.json().equals(json)) {
+        try {
+          parsed = new Parsed(json, com.nimbusds.jose.jwk.JWKSet.parse(json));
+        } catch (java.text.ParseException e) {
+          throw new KeySourceException("bad JWKS document: " + e.getMessage(), e);
+        }
+        last = parsed;
+      }
+      return selector.select(parsed.set());
+    }
+  }
+
   /** Configures a {@link JwtAuth}; {@link #build()} reports every problem at once. */
   public static final class Builder {
     private final URI issuer;
     private final URI resource;
     private final List<String> problems = new ArrayList<>();
     private URI jwksUri;
+    private java.util.function.Supplier<String> localKeys;
     private final List<String> audiences = new ArrayList<>();
     private List<String> algorithms = DEFAULT_ALGORITHMS;
     private byte[] hmacSecret;
@@ -332,6 +363,16 @@ public final class JwtAuth implements Authenticator {
         problems.add("jwksUri must use https (http only for localhost): '" + jwksUri + "'");
       }
       this.jwksUri = uri;
+      return this;
+    }
+
+    /**
+     * Takes the issuer's JWKS document from this supplier instead of over HTTP: for an
+     * authorization server running in the same process (the embedded one). Every other check is
+     * the same as for a remote issuer.
+     */
+    public Builder jwks(java.util.function.Supplier<String> jwksJson) {
+      this.localKeys = Objects.requireNonNull(jwksJson, "jwksJson");
       return this;
     }
 
