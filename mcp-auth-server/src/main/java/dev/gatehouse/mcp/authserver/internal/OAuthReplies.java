@@ -1,0 +1,37 @@
+package dev.gatehouse.mcp.authserver.internal;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.gatehouse.mcp.spi.HttpReply;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON answers in the RFC 6749 error format, and JSON success bodies. */
+public final class OAuthReplies {
+
+  private OAuthReplies() {}
+
+  /** {@code {"error": ..., "error_description": ...}} with {@code Cache-Control: no-store}. */
+  public static HttpReply error(int status, String error, String description) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    if (description != null) {
+      body.put("error_description", description);
+    }
+    return HttpReply.json(status, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
+  }
+
+  /** A 200 JSON body that must not be cached. */
+  public static HttpReply ok(Map<String, ?> body) {
+    return HttpReply.json(200, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
+  }
+
+  public static HttpReply methodNotAllowed(String allowed) {
+    return error(405, "invalid_request", "method not allowed; use " + allowed).with("Allow", allowed);
+  }
+
+  /** 429 with {@code Retry-After}. */
+  public static HttpReply tooManyRequests(long retryAfterSeconds) {
+    return error(429, "slow_down", "too many requests; retry later")
+        .with("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
+  }
+}
