@@ -34,7 +34,7 @@ class TodoAuthIT {
         assertEquals(200, session.rpc(1, "tools/call", "{\"name\":\"listTodos\"}").status());
         HttpProbe.Response denied = session.rpc(2, "tools/call", "{\"name\":\"addTodo\",\"arguments\":{\"title\":\"x\"}}");
         assertEquals(403, denied.status());
-        assertTrue(denied.header("WWW-Authenticate").orElseThrow().contains("scope=\"todo:write\""));
+        assertTrue(denied.header("WWW-Authenticate").orElseThrow().contains("scope=\"todo:read todo:write\""));
 
         String writer = tokens.token(resource).subject("ada").scopes("todo:read", "todo:write").sign();
         HttpProbe.Response added =
