@@ -123,7 +123,7 @@ public final class ClientRegistry {
       throw new InvalidClientMetadata(
           "invalid_client", "client metadata documents must use token_endpoint_auth_method 'none'");
     }
-    RegisteredClient client = validate(url, "", json, now);
+    RegisteredClient client = selfAsserted(validate(url, "", json, now));
     if (client.redirectUris().isEmpty()) {
       throw new InvalidClientMetadata("invalid_client", "client metadata document has no redirect_uris");
     }
@@ -204,6 +204,16 @@ public final class ClientRegistry {
     }
     return new RegisteredClient(
         clientId, secretHash, name, redirects, grants, method, type, scopes, now, JSONObjectUtils.toJSONString(echoed));
+  }
+
+  /**
+   * The client without scope limits: scopes a client names about itself (registration, metadata
+   * document) protect nothing, since anyone can register another; clients also ask for more on
+   * step-up. Users' consent and their own limits still apply.
+   */
+  public static RegisteredClient selfAsserted(RegisteredClient c) {
+    return new RegisteredClient(c.clientId(), c.secretHash(), c.name(), c.redirectUris(), c.grantTypes(),
+        c.tokenEndpointAuthMethod(), c.applicationType(), Set.of(), c.issuedAt(), c.metadata());
   }
 
   /** A secret for a newly registered confidential client, and its hash. */

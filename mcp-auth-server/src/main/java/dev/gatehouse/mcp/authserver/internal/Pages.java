@@ -167,5 +167,5 @@ public final class Pages {
           + "button{padding:.6rem 1.2rem;font-size:1rem;border-radius:6px;border:0;background:#2452c8;color:#fff;cursor:pointer}"
           + "button.secondary{background:#e4e7ee;color:#1d2330}.error{color:#a40e26;font-weight:600}"
           + ".scopes li{margin:.4rem 0}code{background:#eef0f4;padding:.1rem .3rem;border-radius:4px}"
-          + ".small{font-size:.85rem;color:#4a5263;word-break:break-all}.host{word-break:break-all}";
+          + ".small{font-size:.85rem;color:#4a5263;word-break:break-all}.host{overflow-wrap:anywhere}";
 }

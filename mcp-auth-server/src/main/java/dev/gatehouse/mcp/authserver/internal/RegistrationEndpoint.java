@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +68,7 @@ public final class RegistrationEndpoint {
     } catch (ClientRegistry.InvalidClientMetadata e) {
       return OAuthReplies.error(400, e.error(), e.getMessage());
     }
-    // self-asserted scopes limit nothing (see the class comment)
-    client = new RegisteredClient(
-        client.clientId(), client.secretHash(), client.name(), client.redirectUris(), client.grantTypes(),
-        client.tokenEndpointAuthMethod(), client.applicationType(), Set.of(), client.issuedAt(), client.metadata());
+    client = ClientRegistry.selfAsserted(client);
     store.saveClient(client);
     LOG.info("register: new {} client {} '{}'", client.confidential() ? "confidential" : "public",
         clientId, client.name().replaceAll("\\p{Cntrl}", "?"));
