@@ -31,7 +31,7 @@ public final class OAuthReplies {
 
   /** 429 with {@code Retry-After}. */
   public static HttpReply tooManyRequests(long retryAfterSeconds) {
-    return error(429, "slow_down", "too many requests; retry later")
+    return error(429, "temporarily_unavailable", "too many requests; retry later")
         .with("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)));
   }
 }

@@ -49,6 +49,9 @@ public final class RegistrationEndpoint {
     }
     Map<String, Object> json;
     try {
+      if (!exchange.bodyText().trim().startsWith("{")) {
+        throw new ParseException("not an object", 0);
+      }
       json = JSONObjectUtils.parse(exchange.bodyText());
     } catch (ParseException e) {
       return OAuthReplies.error(400, "invalid_client_metadata", "the body is not a JSON object");
