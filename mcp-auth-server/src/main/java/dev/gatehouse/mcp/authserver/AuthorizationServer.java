@@ -38,6 +38,15 @@ public final class AuthorizationServer implements Authenticator, HttpEndpoints {
 
   AuthorizationServer(AuthServerOptions options) {
     this.options = options;
+    Optional<String> usersFile =
+        dev.gatehouse.mcp.internal.Settings.fromSystem().get("GATEHOUSE_AUTH_USERS_FILE");
+    if (options.users().isEmpty() && usersFile.isPresent()) {
+      try {
+        options.users(Users.fromFile(java.nio.file.Path.of(usersFile.get())));
+      } catch (IllegalArgumentException e) {
+        throw new McpException("GATEHOUSE_AUTH_USERS_FILE: " + e.getMessage(), e);
+      }
+    }
     this.developmentUser =
         options.users().isPresent() ? Optional.empty() : Optional.of(Users.development());
   }

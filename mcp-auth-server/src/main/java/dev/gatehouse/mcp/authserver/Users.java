@@ -42,6 +42,49 @@ public final class Users implements UserAuthenticator {
     return new Development("developer", Hashes.random(12));
   }
 
+  /**
+   * Users from a file of {@code name = hash [scope ...]} lines ({@code #} starts a comment), the
+   * format {@code GATEHOUSE_AUTH_USERS_FILE} names:
+   *
+   * <pre>
+   * alice = pbkdf2-sha256$310000$...   todo:read todo:write
+   * bob   = pbkdf2-sha256$310000$...
+   * </pre>
+   *
+   * @throws IllegalArgumentException naming the file and line of every problem
+   */
+  public static Users fromFile(java.nio.file.Path file) {
+    List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read users file " + file + ": " + e.getMessage(), e);
+    }
+    Builder builder = builder();
+    List<String> problems = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      String[] rest = eq < 0 ? new String[0] : line.substring(eq + 1).strip().split("\\s+");
+      if (eq <= 0 || rest.length == 0 || rest[0].isEmpty()) {
+        problems.add(file + ":" + (i + 1) + ": expected 'name = hash [scope ...]'");
+        continue;
+      }
+      try {
+        builder.user(line.substring(0, eq).strip(), rest[0], java.util.Arrays.copyOfRange(rest, 1, rest.length));
+      } catch (IllegalArgumentException e) {
+        problems.add(file + ":" + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+    return builder.build();
+  }
+
   @Override
   public Optional<User> authenticate(String username, char[] password) {
     Entry entry = users.get(username);

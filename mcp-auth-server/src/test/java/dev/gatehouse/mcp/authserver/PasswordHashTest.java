@@ -41,4 +41,20 @@ class PasswordHashTest {
     assertFalse(users.authenticate("alice", "no".toCharArray()).isPresent());
     assertFalse(users.authenticate("bob", "pw".toCharArray()).isPresent());
   }
+
+  @Test
+  void usersComeFromAFileWithScopes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("users");
+    java.nio.file.Files.writeString(file, "# people\nalice = " + PasswordHash.create("pw".toCharArray()) + "  todo:read todo:write\n\n");
+    Users users = Users.fromFile(file);
+    assertTrue(users.authenticate("alice", "pw".toCharArray()).orElseThrow().scopes().contains("todo:write"));
+  }
+
+  @Test
+  void aUsersFileWithClearTextPasswordsIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("users");
+    java.nio.file.Files.writeString(file, "alice = hunter2\nbob\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Users.fromFile(file));
+    assertTrue(e.getMessage().contains(":1:") && e.getMessage().contains(":2:"), e.getMessage());
+  }
 }
