@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * Where the embedded authorization server keeps clients, consents, authorization codes and
- * refresh tokens. Two implementations ship: in memory (tests) and an H2 file database (the
- * default, in the data directory); implement it over a shared SQL database to run several nodes.
- * Every method must be safe to call from many threads; {@link #takeCode} and {@link #markUsed}
- * must be atomic.
+ * refresh tokens. Three implementations ship: in memory (tests), an H2 file database (the
+ * default, in the data directory) and any SQL database behind a {@link javax.sql.DataSource} (a
+ * shared database, to run several nodes). Every method must be safe to call from many threads;
+ * {@link #takeCode} and {@link #markUsed} must be atomic.
  *
  * <pre>{@code
  * AuthStore store = AuthStore.inMemory();
+ * AuthStore shared = AuthStore.jdbc(pooledDataSource);
  * }</pre>
  */
 public interface AuthStore extends AutoCloseable {
@@ -28,6 +29,38 @@ public interface AuthStore extends AutoCloseable {
    */
   static AuthStore h2(java.nio.file.Path file) {
     return dev.gatehouse.mcp.authserver.internal.JdbcStore.h2(file);
+  }
+
+  /**
+   * A store in the SQL database behind {@code dataSource}, e.g. a connection pool shared by
+   * several nodes. It keeps its rows in four tables, {@code gatehouse_clients}, {@code
+   * gatehouse_consents}, {@code gatehouse_auth_codes} and {@code gatehouse_refresh_tokens}, and
+   * creates those that are missing (with their indexes); tables that exist are used as they are.
+   * Each call borrows a connection, in auto-commit mode (the JDBC default), and gives it back.
+   * Instants are kept to the millisecond.
+   *
+   * <p>The data source stays the caller's: {@link #close()} leaves it open, and the caller closes
+   * it after the store.
+   *
+   * <p>The SQL is portable: VARCHAR(n), TEXT, BIGINT and BOOLEAN columns, no MERGE or other
+   * upsert dialect. H2 (the only database tested) and PostgreSQL 9.5+ create the tables
+   * themselves. MySQL needs them created beforehand: an index key holds at most 3072 bytes there,
+   * and a {@code VARCHAR(2048)} {@code client_id} key takes 8192 in utf8mb4 (give the key columns
+   * an ascii character set or fewer characters); it lacks {@code CREATE INDEX IF NOT EXISTS}; and
+   * the client {@code metadata} column needs MEDIUMTEXT for 64 KB documents. Databases without
+   * TEXT (Oracle, SQL Server) need the tables created beforehand too, with their own large-text
+   * type.
+   *
+   * <pre>{@code
+   * JdbcDataSource h2 = new JdbcDataSource();
+   * h2.setURL("jdbc:h2:mem:auth;DB_CLOSE_DELAY=-1");
+   * try (AuthStore store = AuthStore.jdbc(h2)) {
+   *   store.saveConsent(new Consent("alice", "todo-app", Set.of("todo:read"), Instant.now()));
+   * }
+   * }</pre>
+   */
+  static AuthStore jdbc(javax.sql.DataSource dataSource) {
+    return dev.gatehouse.mcp.authserver.internal.JdbcStore.of(dataSource);
   }
 
   /** Inserts or replaces a client. */
