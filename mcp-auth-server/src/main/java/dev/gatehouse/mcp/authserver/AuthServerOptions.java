@@ -50,12 +50,26 @@ public final class AuthServerOptions {
   private int tokenRequestsPerMinute = 300;
   private int registrationsPerMinute = 20;
   private final List<String> problems = new ArrayList<>();
+  private Integer port;
 
   AuthServerOptions() {}
 
   /** Where keys and the database live; {@code GATEHOUSE_DATA_DIR} or {@code ./gatehouse-data} by default. */
   public AuthServerOptions dataDirectory(Path directory) {
     this.dataDirectory = Optional.of(directory);
+    return this;
+  }
+
+  /**
+   * Serves the authorization server on a port of its own (0 for any free one) instead of the MCP
+   * endpoint's origin; the issuer is then that port's origin on the same host.
+   */
+  public AuthServerOptions port(int port) {
+    if (port < 0 || port > 65535) {
+      problems.add("port must be 0-65535, was " + port);
+    } else {
+      this.port = port;
+    }
     return this;
   }
 
@@ -199,6 +213,7 @@ public final class AuthServerOptions {
     return this;
   }
 
+  java.util.OptionalInt port() { return port == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(port); }
   Optional<Path> dataDirectory() { return dataDirectory; }
   boolean isInMemory() { return inMemory; }
   Optional<AuthStore> store() { return Optional.ofNullable(store); }

@@ -76,6 +76,11 @@ public final class AuthorizationServer implements Authenticator, HttpEndpoints {
   }
 
   @Override
+  public java.util.OptionalInt port() {
+    return options.port();
+  }
+
+  @Override
   public List<Route> routes() {
     return Embedded.ROUTES;
   }

@@ -31,14 +31,22 @@ public interface HttpEndpoints {
   /** One exact path this authenticator answers. */
   record Route(String path, Access access) {}
 
+  /**
+   * A port of their own for these routes (0 for any free one); empty (the default) to serve them
+   * on the MCP endpoint's origin.
+   */
+  default java.util.OptionalInt port() {
+    return java.util.OptionalInt.empty();
+  }
+
   /** The paths to mount, fixed before the server starts. */
   List<Route> routes();
 
   /**
    * Called once the server is bound and before its first request is answered.
    *
-   * @param baseUrl the public origin, e.g. {@code https://todo.example.com} or
-   *     {@code http://127.0.0.1:8080}
+   * @param baseUrl the public origin of these routes, e.g. {@code https://todo.example.com} or
+   *     {@code http://127.0.0.1:8080} (with their own port when {@link #port()} asked for one)
    * @param resource the MCP endpoint's canonical URI (the protected resource)
    * @param scopes every scope the server's tools, resources and prompts declare
    * @param serverName the name shown to people (title or name)

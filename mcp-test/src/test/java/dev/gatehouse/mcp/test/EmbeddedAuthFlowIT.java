@@ -16,6 +16,7 @@ import dev.gatehouse.mcp.authserver.Users;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +235,28 @@ class EmbeddedAuthFlowIT {
       assertEquals("notes:read", tokens.scope());
     } finally {
       documents.stop(0);
+    }
+  }
+
+  @Test
+  void theAuthorizationServerCanHaveAPortOfItsOwn() throws Exception {
+    AuthorizationServer separate = embedded(o -> o.inMemory().port(0));
+    try (McpServer other = serve(separate, 0)) {
+      URI issuer = separate.issuer().orElseThrow();
+      assertNotEquals(other.port(), issuer.getPort());
+      AuthorizationFlow flow = AuthorizationFlow.discover(other.url()).register("own port");
+      assertEquals(issuer.toString(), flow.metadata().path("issuer").asString());
+      String token = flow.login("alice", ALICE_PASSWORD, "notes:read").accessToken();
+      try (TestClient client = TestClient.builder(other.url()).header("Authorization", "Bearer " + token).connect()) {
+        assertFalse(client.callTool("readNotes", Map.of()).isError());
+      }
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      var onMcpPort = http.send(java.net.http.HttpRequest.newBuilder(other.url().resolve("/token")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, onMcpPort.statusCode(), "the MCP port no longer serves the authorization endpoints");
+      var onAsPort = http.send(java.net.http.HttpRequest.newBuilder(issuer.resolve("/mcp")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, onAsPort.statusCode(), "the authorization server's port serves no MCP");
     }
   }
 

@@ -141,20 +141,10 @@ public final class JettyLauncher implements Launcher {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
-    ServerConnector connector;
     if (tls.isPresent()) {
       config.addCustomizer(new SecureRequestCustomizer(false));
-      connector =
-          new ServerConnector(
-              jetty,
-              new SslConnectionFactory(tls.get(), "http/1.1"),
-              new HttpConnectionFactory(config));
-    } else {
-      connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
     }
-    connector.setHost(http.host());
-    connector.setPort(http.port());
-    jetty.addConnector(connector);
+    ServerConnector connector = connector(jetty, tls, config, http.host(), http.port(), "mcp");
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
@@ -174,14 +164,34 @@ public final class JettyLauncher implements Launcher {
         spec.authenticator() instanceof HttpEndpoints endpoints ? endpoints : null;
     java.util.Set<String> pagePaths = new java.util.LinkedHashSet<>();
     java.util.concurrent.atomic.AtomicBoolean extraReady = new java.util.concurrent.atomic.AtomicBoolean();
+    // an authenticator's routes live beside the MCP endpoint, or on a port of their own
+    ServletContextHandler extraContext = context;
+    ServerConnector extraConnector = null;
+    java.util.Set<String> extraPublic = publicPaths;
+    java.util.Set<String> extraPages = pagePaths;
+    if (extra != null && extra.port().isPresent()) {
+      extraConnector = connector(jetty, tls, config, http.host(), extra.port().getAsInt(), "authorization-server");
+      context.setVirtualHosts(List.of("@mcp"));
+      extraContext = new ServletContextHandler();
+      extraContext.setContextPath("/");
+      extraContext.setVirtualHosts(List.of("@authorization-server"));
+      extraPublic = new java.util.LinkedHashSet<>();
+      extraPages = new java.util.LinkedHashSet<>();
+    }
     if (extra != null) {
       ServletHolder holder =
           new ServletHolder("authorization-server", new EndpointsServlet(extra, http.maxRequestBytes(), extraReady::get));
       for (HttpEndpoints.Route route : extra.routes()) {
-        context.addServlet(holder, route.path());
-        (route.access() == HttpEndpoints.Access.CORS ? publicPaths : pagePaths).add(route.path());
+        extraContext.addServlet(holder, route.path());
+        (route.access() == HttpEndpoints.Access.CORS ? extraPublic : extraPages).add(route.path());
       }
       running.onClose(extra::stop);
+    }
+    if (extraContext != context) {
+      FilterHolder extraOrigin = new FilterHolder(new OriginFilter(policy, http.healthPath(), extraPublic, extraPages));
+      extraOrigin.setAsyncSupported(true);
+      extraContext.addFilter(extraOrigin, "/*", EnumSet.of(DispatcherType.REQUEST));
+      extraContext.setErrorHandler(new JsonErrorHandler());
     }
     context.addServlet(new ServletHolder("health", new HealthServlet(running::serving)), http.healthPath());
     ServletHolder mcp = new ServletHolder("mcp", servlet);
@@ -195,7 +205,10 @@ public final class JettyLauncher implements Launcher {
     context.addFilter(guard, http.path(), EnumSet.of(DispatcherType.REQUEST));
     context.setErrorHandler(new JsonErrorHandler());
     jetty.setErrorHandler(new JsonErrorHandler());
-    jetty.setHandler(context);
+    jetty.setHandler(
+        extraContext == context
+            ? context
+            : new org.eclipse.jetty.server.handler.ContextHandlerCollection(context, extraContext));
     jetty.setStopTimeout(http.shutdownTimeout().toMillis());
 
     try {
@@ -213,8 +226,12 @@ public final class JettyLauncher implements Launcher {
     if (extra != null) {
       try {
         ProtectedResourceMetadata prm = resourceMetadata(spec, catalog, running.url());
+        java.net.URI base = baseUrl(http, running.url());
+        if (extraConnector != null) {
+          base = java.net.URI.create(base.getScheme() + "://" + base.getHost() + ":" + extraConnector.getLocalPort());
+        }
         extra.start(
-            baseUrl(http, running.url()),
+            base,
             prm.resource(),
             prm.scopesSupported(),
             spec.title() != null ? spec.title() : spec.name());
@@ -252,6 +269,19 @@ public final class JettyLauncher implements Launcher {
         List.copyOf(scopes),
         spec.authOptions().resourceName().orElse(spec.title() != null ? spec.title() : spec.name()),
         spec.authOptions().resourceDocumentation().map(java.net.URI::create).orElse(null));
+  }
+
+  private static ServerConnector connector(
+      Server jetty, Optional<SslContextFactory.Server> tls, HttpConfiguration config, String host, int port, String name) {
+    ServerConnector connector =
+        tls.isPresent()
+            ? new ServerConnector(jetty, new SslConnectionFactory(tls.get(), "http/1.1"), new HttpConnectionFactory(config))
+            : new ServerConnector(jetty, new HttpConnectionFactory(config));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setName(name);
+    jetty.addConnector(connector);
+    return connector;
   }
 
   /** The public origin: the configured public URL's, else the bound one's. */
