@@ -108,6 +108,9 @@ public final class AuthServerOptions {
     if (!PasswordHash.isHash(secretHash)) {
       problems.add("service client '" + clientId + "': the secret must be a PasswordHash, not clear text");
     }
+    if (scopes.length == 0) {
+      problems.add("service client '" + clientId + "': list the scopes it may ask for");
+    }
     clients.add(new ConfiguredClient(clientId, secretHash, List.of(), List.of("client_credentials"), List.of(scopes)));
     return this;
   }

@@ -270,14 +270,95 @@ class EmbeddedAuthRefusalsIT {
   }
 
   @Test
-  void aConfidentialRegistrationGetsASecretThatWorks() {
+  void dynamicRegistrationCannotAskForClientCredentials() {
     HttpResponse<String> response = register(
-        "{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_post\",\"scope\":\"notes:read\"}");
+        "{\"grant_types\":[\"client_credentials\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.body().contains("invalid_client_metadata"));
+  }
+
+  @Test
+  void aConfidentialRegistrationGetsASecretThatAuthenticatesIt() {
+    HttpResponse<String> response = register("{\"redirect_uris\":[\"https://app.example/cb\"],"
+        + "\"token_endpoint_auth_method\":\"client_secret_post\"}");
     assertEquals(201, response.statusCode(), response.body());
     var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
-    HttpResponse<String> token = form("/token", "grant_type=client_credentials&scope=notes:read&client_id="
-        + json.path("client_id").asString() + "&client_secret=" + json.path("client_secret").asString());
-    assertEquals(200, token.statusCode(), token.body());
+    String id = json.path("client_id").asString();
+    String secret = json.path("client_secret").asString();
+    assertEquals(401, form("/token", "grant_type=authorization_code&code=x&code_verifier=" + "v".repeat(43)
+        + "&client_id=" + id + "&client_secret=wrong").statusCode());
+    HttpResponse<String> authenticated = form("/token", "grant_type=authorization_code&code=x&code_verifier="
+        + "v".repeat(43) + "&client_id=" + id + "&client_secret=" + secret);
+    assertEquals(400, authenticated.statusCode());
+    assertTrue(authenticated.body().contains("invalid_grant"), "authenticated, then the bogus code is refused");
+  }
+
+  @Test
+  void aConsentAnswerCountsOnlyOnTheConsentPageShownToThatUser() throws Exception {
+    AuthorizationFlow flow = flow();
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    Map<String, String> params = new LinkedHashMap<>(flow.authorizationParameters("notes:read", "notes:write"));
+    params.remove("verifier");
+    URI authorize = URI.create(base + "/authorize?" + AuthorizationFlow.encode(params));
+    // the reader signs in, which gives this browser a session
+    String signIn = browser.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString()).body();
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/authorize"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(hidden(signIn) + "&action=login&username=reader&password="
+            + java.net.URLEncoder.encode(EmbeddedAuthFlowIT.ALICE_PASSWORD, java.nio.charset.StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    String all = cookies.getCookieStore().getCookies().stream().map(Object::toString).reduce((a, b) -> a + "; " + b).orElseThrow();
+    String browserOnly = cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().contains("browser")).map(Object::toString).findFirst().orElseThrow();
+    // a sign-in page (no session cookie sent), answered as if it were a consent page
+    String second = send(HttpRequest.newBuilder(authorize).header("Cookie", browserOnly)).body();
+    assertTrue(second.contains("name=\"password\""), second);
+    HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(base + "/authorize"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", all)
+        .POST(HttpRequest.BodyPublishers.ofString(hidden(second) + "&action=consent&decision=allow")));
+    assertTrue(forged.headers().firstValue("Location").isEmpty(), "no code for a consent never shown");
+  }
+
+  private static String hidden(String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("name=\"(request_id|csrf)\" value=\"([^\"]+)\"").matcher(page);
+    StringBuilder form = new StringBuilder();
+    while (m.find()) {
+      form.append(form.length() == 0 ? "" : "&").append(m.group(1)).append('=').append(m.group(2));
+    }
+    return form.toString();
+  }
+
+  @Test
+  void aRefreshTokenSentTwiceAtOnceLeavesNoWorkingFamily() throws Exception {
+    AuthorizationFlow flow = flow();
+    for (int round = 0; round < 5; round++) {
+      String token = flow.login("alice", EmbeddedAuthFlowIT.ALICE_PASSWORD, "notes:read").refreshToken().orElseThrow();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<java.util.Optional<String>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            return flow.refresh(token).refreshToken();
+          } catch (AuthorizationFlow.OAuthException e) {
+            return java.util.Optional.<String>empty();
+          }
+        }));
+      }
+      start.countDown();
+      for (var result : results) {
+        java.util.Optional<String> next = result.get();
+        if (next.isPresent()) {
+          assertThrows(AuthorizationFlow.OAuthException.class, () -> flow.refresh(next.get()),
+              "a token from a replayed family must not work");
+        }
+      }
+      pool.shutdown();
+    }
   }
 
   @Test
@@ -308,5 +389,21 @@ class EmbeddedAuthRefusalsIT {
   void wrongMethodsAre405() {
     assertEquals(405, send(HttpRequest.newBuilder(URI.create(base + "/token"))).statusCode());
     assertEquals(405, send(HttpRequest.newBuilder(URI.create(base + "/jwks")).DELETE()).statusCode());
+  }
+
+  @Test
+  void browsersGetOneCorsHeaderOnTheMetadata() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
+        .header("Origin", "http://localhost:6274"));
+    assertEquals(List.of("*"), response.headers().allValues("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void plainHttpOnANonLoopbackAddressIsRefusedAtStart() {
+    dev.gatehouse.mcp.McpException e = assertThrows(dev.gatehouse.mcp.McpException.class,
+        () -> McpServer.builder("open", "1.0").tools(new ScopedTools())
+            .auth(EmbeddedAuthFlowIT.embedded(o -> o.inMemory()))
+            .http(h -> h.host("0.0.0.0").port(0)).start().close());
+    assertTrue(e.getMessage().contains("needs https"), e.getMessage());
   }
 }

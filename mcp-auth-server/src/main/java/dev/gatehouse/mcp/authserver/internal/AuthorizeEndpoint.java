@@ -49,12 +49,13 @@ public final class AuthorizeEndpoint {
   private final Duration codeTtl;
   private final Cookies cookies;
   private final RateLimiter logins;
+  private final RateLimiter starts;
   private final Clock clock;
 
   public AuthorizeEndpoint(
       String path, URI issuer, URI resource, ClientRegistry clients, PendingRequests pending, Pages pages,
       UserAuthenticator users, AuthStore store, Scopes scopes, Duration codeTtl, Cookies cookies,
-      RateLimiter logins, Clock clock) {
+      RateLimiter logins, RateLimiter starts, Clock clock) {
     this.path = path;
     this.issuer = issuer;
     this.resource = resource;
@@ -67,6 +68,7 @@ public final class AuthorizeEndpoint {
     this.codeTtl = codeTtl;
     this.cookies = cookies;
     this.logins = logins;
+    this.starts = starts;
     this.clock = clock;
   }
 
@@ -80,6 +82,9 @@ public final class AuthorizeEndpoint {
 
   /** A new authorization request, from the client's redirect of the browser. */
   private HttpReply start(HttpExchange exchange) {
+    if (starts.acquire(exchange.remoteAddress()) > 0) {
+      return pages.error(429, "Too many sign-in attempts from your address; wait a minute and try again.");
+    }
     for (String name : SINGLE) {
       if (exchange.count(name) > 1) {
         return pages.error(400, "The request repeats the parameter '" + name + "'.");
@@ -168,11 +173,12 @@ public final class AuthorizeEndpoint {
     }
     PendingRequests.Pending p = found.get();
     String action = exchange.param("action").orElse("");
-    if (action.equals("login")) {
+    if (action.equals("login") && p.consentFor().isEmpty()) {
       return login(exchange, p);
     }
     Optional<User> user = cookies.read(exchange, Cookies.SESSION).flatMap(pending::user);
-    if (!action.equals("consent") || user.isEmpty()) {
+    // only the person the consent page was shown to can answer it
+    if (!action.equals("consent") || user.isEmpty() || !p.awaitsConsentOf(user.get().subject())) {
       return pages.login(p, path, null);
     }
     pending.remove(p.id());
@@ -181,10 +187,11 @@ public final class AuthorizeEndpoint {
       LOG.info("authorize: {} denied client {}", user.get().subject(), p.request().client().clientId());
       return back(p.request().redirectUri(), p.request().state(), "access_denied", "the user denied access");
     }
-    Set<String> granted = new LinkedHashSet<>(p.request().scopes());
-    store.consent(user.get().subject(), p.request().client().clientId()).ifPresent(c -> granted.addAll(c.scopes()));
-    store.saveConsent(new Consent(user.get().subject(), p.request().client().clientId(), granted, clock.instant()));
-    return issue(p.request(), user.get());
+    PendingRequests.Request r = limited(p.request(), user.get());
+    Set<String> granted = new LinkedHashSet<>(r.scopes());
+    store.consent(user.get().subject(), r.client().clientId()).ifPresent(c -> granted.addAll(c.scopes()));
+    store.saveConsent(new Consent(user.get().subject(), r.client().clientId(), granted, clock.instant()));
+    return issue(r, user.get());
   }
 
   private HttpReply login(HttpExchange exchange, PendingRequests.Pending p) {
@@ -207,18 +214,29 @@ public final class AuthorizeEndpoint {
 
   /** Signed in: skip the consent page when this user already granted these scopes. */
   private HttpReply afterLogin(PendingRequests.Pending p, User user) {
-    PendingRequests.Request r = p.request();
-    List<String> allowed = scopes.forUser(r.scopes(), user);
-    PendingRequests.Request limited =
-        new PendingRequests.Request(r.client(), r.redirectUri(), r.state(), r.codeChallenge(), allowed, r.resource());
-    Optional<Consent> consent = store.consent(user.subject(), r.client().clientId());
-    if (consent.isPresent() && consent.get().scopes().containsAll(allowed)) {
-      pending.remove(p.id());
+    PendingRequests.Request limited = limited(p.request(), user);
+    pending.remove(p.id());
+    Optional<Consent> consent = store.consent(user.subject(), limited.client().clientId());
+    // a native client's loopback redirect matches any port, so any local program could use its
+    // client_id: remembered consent is honoured only for a redirect URI registered exactly
+    boolean exactRedirect =
+        limited.client().redirectUris().stream().anyMatch(u -> u.toString().equals(limited.redirectUri()));
+    if (exactRedirect && consent.isPresent() && consent.get().scopes().containsAll(limited.scopes())) {
       return issue(limited, user);
     }
-    pending.remove(p.id());
-    PendingRequests.Pending next = pending.add(limited, p.browser());
+    PendingRequests.Pending next;
+    try {
+      next = pending.add(limited, p.browser(), user.subject());
+    } catch (IllegalStateException e) {
+      return pages.error(503, "Too many sign-ins in progress; try again in a few minutes.");
+    }
     return pages.consent(next, path, user.name());
+  }
+
+  /** The request with its scopes limited to what {@code user} may grant. */
+  private PendingRequests.Request limited(PendingRequests.Request r, User user) {
+    return new PendingRequests.Request(
+        r.client(), r.redirectUri(), r.state(), r.codeChallenge(), scopes.forUser(r.scopes(), user), r.resource());
   }
 
   private HttpReply issue(PendingRequests.Request r, User user) {

@@ -16,12 +16,15 @@ import java.util.Optional;
 public final class ClientAuthentication {
 
   private final ClientRegistry clients;
+  /** Secret checks per client: each one costs a PBKDF2 hash, so guessing is limited. */
+  private final RateLimiter secretChecks;
 
   /** The client, or the error reply to send. */
   public record Outcome(RegisteredClient client, HttpReply error) {}
 
-  public ClientAuthentication(ClientRegistry clients) {
+  public ClientAuthentication(ClientRegistry clients, RateLimiter secretChecks) {
     this.clients = clients;
+    this.secretChecks = secretChecks;
   }
 
   public Outcome authenticate(HttpExchange exchange) {
@@ -75,6 +78,10 @@ public final class ClientAuthentication {
       return fail(basic, "unknown client");
     }
     if (client.confidential()) {
+      long wait = secretChecks.acquire(client.clientId());
+      if (wait > 0) {
+        return new Outcome(null, OAuthReplies.tooManyRequests(wait));
+      }
       if (secret == null || !PasswordHash.matches(secret.toCharArray(), client.secretHash())) {
         return fail(basic, "client authentication failed");
       }

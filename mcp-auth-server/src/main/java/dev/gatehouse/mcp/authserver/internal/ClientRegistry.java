@@ -36,8 +36,14 @@ public final class ClientRegistry {
   private final boolean allowHttpLoopback;
   private final Clock clock;
   private final Map<String, Cached> documentCache = new ConcurrentHashMap<>();
+  private final Map<String, Failed> failures = new ConcurrentHashMap<>();
+  private final Map<String, RegisteredClient> configured;
+  /** Fetches hold a request thread for seconds: at most a few at once. */
+  private final java.util.concurrent.Semaphore fetching = new java.util.concurrent.Semaphore(4);
 
   private record Cached(RegisteredClient client, Instant freshUntil) {}
+
+  private record Failed(String error, String message, Instant until) {}
 
   /** Why client metadata was refused; the message is safe to send as {@code error_description}. */
   public static final class InvalidClientMetadata extends Exception {
@@ -55,8 +61,14 @@ public final class ClientRegistry {
     }
   }
 
+  /**
+   * @param configured the clients configured in code: looked up first, never stored, so a client
+   *     removed from the configuration is gone at the next start
+   */
   public ClientRegistry(
-      AuthStore store, MetadataFetcher fetcher, boolean documents, boolean allowHttpLoopback, Clock clock) {
+      AuthStore store, MetadataFetcher fetcher, boolean documents, boolean allowHttpLoopback, Clock clock,
+      List<RegisteredClient> configured) {
+    this.configured = configured.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(RegisteredClient::clientId, c -> c));
     this.store = store;
     this.fetcher = fetcher;
     this.documents = documents;
@@ -85,6 +97,10 @@ public final class ClientRegistry {
     if (clientId == null || clientId.isEmpty() || clientId.length() > 2048) {
       return Optional.empty();
     }
+    RegisteredClient own = configured.get(clientId);
+    if (own != null) {
+      return Optional.of(own);
+    }
     if (isDocumentUrl(clientId)) {
       return Optional.of(document(clientId));
     }
@@ -97,11 +113,40 @@ public final class ClientRegistry {
     if (cached != null && cached.freshUntil().isAfter(now)) {
       return cached.client();
     }
+    Failed failed = failures.get(url);
+    if (failed != null && failed.until().isAfter(now)) {
+      throw new InvalidClientMetadata(failed.error(), failed.message());
+    }
+    try {
+      RegisteredClient client = fetchDocument(url, now);
+      failures.remove(url);
+      return client;
+    } catch (InvalidClientMetadata e) {
+      // a broken or slow document is not fetched again for a minute
+      if (failures.size() > 10_000) {
+        failures.clear();
+      }
+      failures.put(url, new Failed(e.error(), e.getMessage(), now.plusSeconds(60)));
+      throw e;
+    }
+  }
+
+  private RegisteredClient fetchDocument(String url, Instant now) throws InvalidClientMetadata {
     MetadataFetcher.Fetched fetched;
+    try {
+      if (!fetching.tryAcquire(2, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new InvalidClientMetadata("invalid_client", "client metadata document: too many fetches in progress");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InvalidClientMetadata("invalid_client", "client metadata document: interrupted");
+    }
     try {
       fetched = fetcher.fetch(URI.create(url));
     } catch (MetadataFetcher.FetchException e) {
       throw new InvalidClientMetadata("invalid_client", "client metadata document: " + e.getMessage());
+    } finally {
+      fetching.release();
     }
     Map<String, Object> json;
     try {
@@ -124,6 +169,9 @@ public final class ClientRegistry {
           "invalid_client", "client metadata documents must use token_endpoint_auth_method 'none'");
     }
     RegisteredClient client = selfAsserted(validate(url, "", json, now));
+    if (client.grantTypes().contains("client_credentials")) {
+      throw new InvalidClientMetadata("invalid_client", "client metadata documents cannot use client_credentials");
+    }
     if (client.redirectUris().isEmpty()) {
       throw new InvalidClientMetadata("invalid_client", "client metadata document has no redirect_uris");
     }

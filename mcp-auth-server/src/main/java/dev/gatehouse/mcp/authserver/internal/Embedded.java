@@ -131,24 +131,24 @@ public final class Embedded implements AutoCloseable {
     JwtAuth.Builder jwt = JwtAuth.builder(issuer.toString(), resource.toString()).jwks(keys::jwks);
     s.implications().forEach((scope, implied) -> jwt.implies(scope, implied.toArray(String[]::new)));
     JwtAuth verifier = jwt.build();
-    for (Client c : s.clients()) {
-      store.saveClient(new RegisteredClient(
-          c.clientId(), c.secretHash(), c.clientId(), c.redirectUris().stream().map(URI::create).toList(),
-          Set.copyOf(c.grantTypes()), c.secretHash().isEmpty() ? "none" : "client_secret_basic",
-          c.redirectUris().stream().allMatch(u -> u.startsWith("http://")) ? "native" : "web",
-          Set.copyOf(c.scopes()), clock.instant(), "{}"));
-    }
+    List<RegisteredClient> configured = s.clients().stream()
+        .map(c -> new RegisteredClient(
+            c.clientId(), c.secretHash(), c.clientId(), c.redirectUris().stream().map(URI::create).toList(),
+            Set.copyOf(c.grantTypes()), c.secretHash().isEmpty() ? "none" : "client_secret_basic",
+            c.redirectUris().stream().allMatch(u -> u.startsWith("http://")) ? "native" : "web",
+            Set.copyOf(c.scopes()), clock.instant(), "{}"))
+        .toList();
     if (s.allowHttpClientMetadata()) {
       LOG.warn("authorization server: client metadata documents may be fetched over http from loopback (development only)");
     }
     Scopes scopes = new Scopes(resourceScopes);
     ClientRegistry clients =
         new ClientRegistry(store, new MetadataFetcher(s.allowHttpClientMetadata()), s.clientMetadataDocuments(),
-            s.allowHttpClientMetadata(), clock);
+            s.allowHttpClientMetadata(), clock, configured);
     Cookies cookies = new Cookies(secure);
     PendingRequests pending = new PendingRequests(clock, s.loginSessionLifetime());
     Pages pages = new Pages(serverName, s.scopeDescriptions());
-    ClientAuthentication authentication = new ClientAuthentication(clients);
+    ClientAuthentication authentication = new ClientAuthentication(clients, new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock));
     TokenIssuer tokens =
         new TokenIssuer(issuer, keys, store, s.accessTokenLifetime(), s.refreshTokenLifetime(), clock);
     RateLimiter tokenLimit = new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock);
@@ -157,7 +157,7 @@ public final class Embedded implements AutoCloseable {
         new ServerMetadata(issuer, PATHS, scopes.supported(), s.dynamicRegistration(), s.clientMetadataDocuments(),
             s.signingAlgorithm()),
         new AuthorizeEndpoint(PATHS.get("authorize"), issuer, resource, clients, pending, pages, users, store, scopes,
-            s.codeLifetime(), cookies, new RateLimiter(10, 10, clock), clock),
+            s.codeLifetime(), cookies, new RateLimiter(10, 10, clock), new RateLimiter(60, 60, clock), clock),
         new TokenEndpoint(authentication, store, tokens, scopes, resource, tokenLimit,
             new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock), clock),
         new RegistrationEndpoint(clients, store, new RateLimiter(s.registrationsPerMinute(), Math.max(5, s.registrationsPerMinute() / 2), clock), clock),

@@ -136,7 +136,7 @@ public final class Pages {
         .with("Content-Security-Policy", CSP)
         .with("X-Frame-Options", "DENY")
         .with("X-Content-Type-Options", "nosniff")
-        .with("Referrer-Policy", "no-referrer");
+        .with("Referrer-Policy", "same-origin");
   }
 
   /** HTML-escapes text for element content and double-quoted attributes. */

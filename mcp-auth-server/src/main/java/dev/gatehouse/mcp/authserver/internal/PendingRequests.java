@@ -37,8 +37,17 @@ public final class PendingRequests {
       List<String> scopes,
       URI resource) {}
 
-  /** A request waiting in one browser: its id, the browser binding, the form's CSRF token. */
-  public record Pending(String id, String browser, String csrf, Request request, Instant expires) {}
+  /**
+   * A request waiting in one browser: its id, the browser binding, the form's CSRF token, and
+   * the user it was shown to for consent (empty while it waits for a sign-in).
+   */
+  public record Pending(String id, String browser, String csrf, Request request, Instant expires, String consentFor) {
+
+    /** Whether this request waits for {@code subject}'s consent (not for a sign-in). */
+    public boolean awaitsConsentOf(String subject) {
+      return !consentFor.isEmpty() && consentFor.equals(subject);
+    }
+  }
 
   /** A logged-in person in one browser. */
   public record Session(User user, Instant expires) {}
@@ -48,13 +57,24 @@ public final class PendingRequests {
     this.sessionTtl = sessionTtl;
   }
 
-  /** Remembers a request for the browser identified by {@code browser}. */
+  /** Remembers a request waiting for a sign-in in the browser identified by {@code browser}. */
   public Pending add(Request request, String browser) {
+    return add(request, browser, "");
+  }
+
+  /**
+   * Remembers a request waiting for {@code subject}'s consent ({@code ""} for one waiting for a
+   * sign-in).
+   *
+   * @throws IllegalStateException when too many requests are pending
+   */
+  public Pending add(Request request, String browser, String subject) {
     purge();
     if (pending.size() >= MAX_PENDING) {
       throw new IllegalStateException("too many pending authorization requests");
     }
-    Pending p = new Pending(Hashes.random(18), browser, Hashes.random(24), request, clock.instant().plus(PENDING_TTL));
+    Pending p = new Pending(
+        Hashes.random(18), browser, Hashes.random(24), request, clock.instant().plus(PENDING_TTL), subject);
     pending.put(p.id(), p);
     return p;
   }

@@ -59,9 +59,13 @@ public final class RegistrationEndpoint {
     if (json.containsKey("client_id") || json.containsKey("client_secret")) {
       return OAuthReplies.error(400, "invalid_client_metadata", "client_id and client_secret are assigned by the server");
     }
+    if (json.get("grant_types") instanceof java.util.List<?> g && g.contains("client_credentials")) {
+      // a self-registered client would get tokens with no person consenting: configure it instead
+      return OAuthReplies.error(400, "invalid_client_metadata",
+          "client_credentials is only for clients configured on the server (serviceClient)");
+    }
     boolean confidential =
-        json.containsKey("token_endpoint_auth_method") ? !"none".equals(json.get("token_endpoint_auth_method"))
-            : json.get("grant_types") instanceof java.util.List<?> g && g.contains("client_credentials");
+        json.containsKey("token_endpoint_auth_method") && !"none".equals(json.get("token_endpoint_auth_method"));
     String clientId = Hashes.random(18);
     String[] secret = confidential ? ClientRegistry.newSecret() : null;
     Instant now = clock.instant();

@@ -70,9 +70,9 @@ public final class SigningKeys {
     this.state = apply(keys, false);
   }
 
-  /** The public JWKS document. */
+  /** The public JWKS document (without keys that have retired). */
   public String jwks() {
-    return state.publicJwks();
+    return rotateIfDue().publicJwks();
   }
 
   /** The key id tokens are signed with now. */
@@ -102,13 +102,19 @@ public final class SigningKeys {
     state = apply(new ArrayList<>(state.keys()), true);
   }
 
+  /** The state, after rotating a key that is due and retiring keys whose tokens have expired. */
   private State rotateIfDue() {
     State current = state;
-    Instant issued = current.active().getIssueTime().toInstant();
-    if (issued.plus(rotateAfter).isBefore(clock.instant())) {
+    Instant now = clock.instant();
+    boolean rotate = current.active().getIssueTime().toInstant().plus(rotateAfter).isBefore(now);
+    // the oldest key retires once its successor has signed for longer than a token lives
+    List<JWK> keys = current.keys();
+    boolean retire =
+        keys.size() > 1 && keys.get(keys.size() - 2).getIssueTime().toInstant().plus(retireAfter).isBefore(now);
+    if (rotate || retire) {
       synchronized (this) {
         if (state == current) {
-          state = apply(new ArrayList<>(current.keys()), true);
+          state = apply(new ArrayList<>(current.keys()), rotate);
         }
         return state;
       }

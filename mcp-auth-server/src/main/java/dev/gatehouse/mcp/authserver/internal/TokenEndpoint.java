@@ -42,8 +42,10 @@ public final class TokenEndpoint {
   private final RateLimiter perAddress;
   private final RateLimiter perClient;
   private final Clock clock;
-  /** Codes already redeemed (hash → refresh family), so a replay can revoke what they gave. */
-  private final Map<String, String> redeemed = new ConcurrentHashMap<>();
+  /** Codes redeemed in the last minutes (hash → refresh family), so a replay can revoke what they gave. */
+  private final Map<String, Redeemed> redeemed = new ConcurrentHashMap<>();
+
+  private record Redeemed(String family, java.time.Instant at) {}
 
   public TokenEndpoint(
       ClientAuthentication authentication, AuthStore store, TokenIssuer tokens, Scopes scopes, URI resource,
@@ -119,9 +121,9 @@ public final class TokenEndpoint {
     String hash = Hashes.sha256(code);
     Optional<AuthorizationCode> taken = store.takeCode(hash);
     if (taken.isEmpty()) {
-      String family = redeemed.remove(hash);
-      if (family != null) {
-        store.revokeFamily(family);
+      Redeemed replayed = redeemed.remove(hash);
+      if (replayed != null) {
+        store.revokeFamily(replayed.family());
         LOG.warn("token: authorization code replayed by client {}; its refresh tokens are revoked", client.clientId());
       }
       return OAuthReplies.error(400, "invalid_grant", "the code is invalid, expired or already used");
@@ -142,13 +144,22 @@ public final class TokenEndpoint {
       return OAuthReplies.error(400, "invalid_grant", "code_verifier does not match the code_challenge");
     }
     String family = client.grantTypes().contains("refresh_token") ? Hashes.random(16) : null;
-    if (family != null) {
-      if (redeemed.size() > 100_000) {
-        redeemed.clear();
-      }
-      redeemed.put(hash, family);
+    if (family == null) {
+      return OAuthReplies.ok(tokens.issue(c.subject(), client.clientId(), c.scopes(), c.resource(), null));
     }
-    return OAuthReplies.ok(tokens.issue(c.subject(), client.clientId(), c.scopes(), c.resource(), family));
+    java.time.Instant now = clock.instant();
+    if (redeemed.size() > 10_000) {
+      redeemed.values().removeIf(r -> r.at().isBefore(now.minus(java.time.Duration.ofMinutes(10))));
+    }
+    Redeemed mine = new Redeemed(family, now);
+    redeemed.put(hash, mine);
+    Map<String, Object> body = tokens.issue(c.subject(), client.clientId(), c.scopes(), c.resource(), family);
+    if (redeemed.get(hash) != mine) {
+      // replayed while we issued: the replay revoked the family, perhaps before our token was saved
+      store.revokeFamily(family);
+      return OAuthReplies.error(400, "invalid_grant", "the code is invalid, expired or already used");
+    }
+    return OAuthReplies.ok(body);
   }
 
   private HttpReply refresh(HttpExchange exchange, RegisteredClient client) {
@@ -183,12 +194,19 @@ public final class TokenEndpoint {
       }
       granted = narrower;
     }
-    return OAuthReplies.ok(tokens.issue(token.subject(), client.clientId(), granted, token.resource(), token.familyId()));
+    Map<String, Object> body = tokens.issue(token.subject(), client.clientId(), granted, token.resource(), token.familyId());
+    if (store.refreshToken(hash).isEmpty()) {
+      // a concurrent replay revoked the family, perhaps before the new token was saved: revoke it too
+      store.revokeFamily(token.familyId());
+      return OAuthReplies.error(400, "invalid_grant", "the refresh token was already used; sign in again");
+    }
+    return OAuthReplies.ok(body);
   }
 
   private HttpReply clientCredentials(HttpExchange exchange, RegisteredClient client) {
-    if (!client.confidential()) {
-      return OAuthReplies.error(400, "unauthorized_client", "client_credentials needs a confidential client");
+    if (!client.confidential() || client.scopes().isEmpty()) {
+      // only configured service clients, each limited to its listed scopes
+      return OAuthReplies.error(400, "unauthorized_client", "client_credentials needs a configured service client");
     }
     Scopes.Result asked = scopes.requested(exchange.param("scope").orElse(null), client);
     if (asked.error() != null) {

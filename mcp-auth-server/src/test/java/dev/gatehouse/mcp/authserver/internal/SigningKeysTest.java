@@ -58,8 +58,17 @@ class SigningKeysTest {
     assertEquals("at+jwt", SignedJWT.parse(token).getHeader().getType().toString());
     assertTrue(keys.jwks().contains(first), "the replaced key is still published");
     now.set(now.get().plus(Duration.ofMinutes(21)));
+    assertTrue(!keys.jwks().contains(first), "retired after the longest token lifetime, without another rotation");
+  }
+
+  @Test
+  void aManualRotationRetiresTheOldKeyOnceItsTokensExpire() {
+    SigningKeys keys = keys(Optional.empty(), "RS256");
+    String old = keys.activeKeyId();
     keys.rotate();
-    assertTrue(!keys.jwks().contains(first), "retired after the longest token lifetime");
+    assertTrue(keys.jwks().contains(old));
+    now.set(now.get().plus(Duration.ofMinutes(21)));
+    assertTrue(!keys.jwks().contains(old), "a leaked key stops verifying after the token lifetime");
   }
 
   @Test

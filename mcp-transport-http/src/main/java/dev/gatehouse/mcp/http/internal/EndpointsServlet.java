@@ -130,7 +130,12 @@ final class EndpointsServlet extends HttpServlet {
   private static void write(HttpServletResponse res, HttpReply reply) throws IOException {
     res.setStatus(reply.status());
     for (Map.Entry<String, String> header : reply.headers()) {
-      res.addHeader(header.getKey(), header.getValue());
+      // one value per header (the CORS filter may have set one already), except cookies
+      if (header.getKey().equalsIgnoreCase("Set-Cookie")) {
+        res.addHeader(header.getKey(), header.getValue());
+      } else {
+        res.setHeader(header.getKey(), header.getValue());
+      }
     }
     res.setContentLength(reply.body().length);
     res.getOutputStream().write(reply.body());

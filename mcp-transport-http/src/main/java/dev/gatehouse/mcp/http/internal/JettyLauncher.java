@@ -227,6 +227,12 @@ public final class JettyLauncher implements Launcher {
       try {
         ProtectedResourceMetadata prm = resourceMetadata(spec, catalog, running.url());
         java.net.URI base = baseUrl(http, running.url());
+        if (base.getScheme().equals("http") && !loopback) {
+          throw new McpException(
+              "an authenticator serving its own endpoints (the embedded authorization server) needs https"
+                  + " or a loopback bind; bound to " + http.host() + " over plain http. Serve TLS, or set"
+                  + " GATEHOUSE_PUBLIC_URL to the https URL of the proxy in front and bind to loopback");
+        }
         if (extraConnector != null) {
           base = java.net.URI.create(base.getScheme() + "://" + base.getHost() + ":" + extraConnector.getLocalPort());
         }

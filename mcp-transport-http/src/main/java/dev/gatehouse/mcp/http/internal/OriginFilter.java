@@ -61,9 +61,12 @@ final class OriginFilter extends HttpFilter {
         return;
       }
     } else if (origin != null && pagePaths.contains(req.getRequestURI())) {
-      // login and consent forms post only from their own pages: no CORS, no foreign origins
-      String own = (req.isSecure() ? "https://" : "http://") + req.getHeader("Host");
-      if (!own.equalsIgnoreCase(origin.trim()) && !"null".equals(origin.trim())) {
+      // sign-in and consent forms post only from their own pages: no CORS, no foreign or opaque
+      // origins (the scheme is not compared: behind a TLS proxy the request arrives over http)
+      String host = req.getHeader("Host");
+      String value = origin.trim();
+      int scheme = value.indexOf("://");
+      if (host == null || scheme < 0 || !value.substring(scheme + 3).equalsIgnoreCase(host)) {
         JsonErrors.send(res, 403, null, JsonErrors.TRANSPORT_ERROR, "origin not allowed");
         return;
       }
