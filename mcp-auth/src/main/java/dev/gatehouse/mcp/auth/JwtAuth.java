@@ -74,6 +74,12 @@ public final class JwtAuth implements Authenticator {
   private final Object lock = new Object();
   private final Builder config;
   private volatile DefaultJWTProcessor<SecurityContext> processor;
+  private volatile JWKSource<SecurityContext> keySource;
+  private volatile KeyIds keyIds = new KeyIds(Set.of(), 0);
+  private final dev.gatehouse.mcp.auth.internal.VerifiedTokens verified;
+
+  /** The key ids the issuer published when last looked at (at most once a second). */
+  private record KeyIds(Set<String> ids, long checkedAt) {}
   private volatile long lastDiscoveryFailure;
 
   private JwtAuth(Builder b) {
@@ -87,6 +93,9 @@ public final class JwtAuth implements Authenticator {
     this.scopeClaim = b.scopeClaim;
     this.implications = Map.copyOf(b.implications);
     this.scopes = new ScopeHierarchy(b.implications);
+    this.verified =
+        new dev.gatehouse.mcp.auth.internal.VerifiedTokens(
+            b.verifiedTokenCache, java.time.Clock.systemUTC(), this::publishedKeyIds);
   }
 
   /**
@@ -137,9 +146,16 @@ public final class JwtAuth implements Authenticator {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException("no token");
     }
+    Caller cached = verified.get(token);
+    if (cached != null) {
+      return cached;
+    }
     JWTClaimsSet claims;
+    String keyId;
     try {
-      claims = processor().process(token, null);
+      com.nimbusds.jwt.JWT jwt = com.nimbusds.jwt.JWTParser.parse(token);
+      keyId = cacheKeyId(jwt);
+      claims = processor().process(jwt, null);
     } catch (java.text.ParseException e) {
       throw new InvalidTokenException("malformed token: " + e.getMessage());
     } catch (KeySourceException e) {
@@ -149,7 +165,50 @@ public final class JwtAuth implements Authenticator {
     } catch (com.nimbusds.jose.JOSEException e) {
       throw new InvalidTokenException("token could not be verified: " + e.getMessage(), e);
     }
-    return caller(claims);
+    Caller caller = caller(claims);
+    if (keyId != null) {
+      verified.put(token, caller, keyId);
+    }
+    return caller;
+  }
+
+  /**
+   * What a cached token's validity hangs on: its {@code kid} (dropped when the key leaves the
+   * JWKS), {@code ""} for HMAC (the secret never changes), or null (not cached: an asymmetric
+   * token without {@code kid} can't be tied to a key).
+   */
+  private static String cacheKeyId(com.nimbusds.jwt.JWT jwt) {
+    if (!(jwt instanceof com.nimbusds.jwt.SignedJWT signed)) {
+      return null;
+    }
+    if (HMAC.contains(signed.getHeader().getAlgorithm().getName())) {
+      return "";
+    }
+    return signed.getHeader().getKeyID();
+  }
+
+  /** The key ids of the issuer's current JWKS, looked up at most once a second (from its cache). */
+  private Set<String> publishedKeyIds() {
+    KeyIds current = keyIds;
+    long now = System.currentTimeMillis();
+    JWKSource<SecurityContext> source = keySource;
+    if (now - current.checkedAt() < config.keyCheckInterval.toMillis() || source == null) {
+      return current.ids();
+    }
+    Set<String> ids = new java.util.HashSet<>();
+    try {
+      for (com.nimbusds.jose.jwk.JWK key :
+          source.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null)) {
+        if (key.getKeyID() != null) {
+          ids.add(key.getKeyID());
+        }
+      }
+    } catch (KeySourceException e) {
+      // the issuer is unreachable: its cached keys keep serving (outage tolerance), so do these
+      return current.ids();
+    }
+    keyIds = new KeyIds(Set.copyOf(ids), now);
+    return keyIds.ids();
   }
 
   private Caller caller(JWTClaimsSet claims) {
@@ -225,7 +284,9 @@ public final class JwtAuth implements Authenticator {
         b.algorithms.stream().filter(HMAC::contains).map(JWSAlgorithm::parse).collect(Collectors.toSet());
     JWSKeySelector<SecurityContext> jwks = null;
     if (!asymmetric.isEmpty() && b.localKeys != null) {
-      jwks = new JWSVerificationKeySelector<>(asymmetric, new LocalKeys(b.localKeys));
+      LocalKeys local = new LocalKeys(b.localKeys);
+      keySource = local;
+      jwks = new JWSVerificationKeySelector<>(asymmetric, local);
     } else if (!asymmetric.isEmpty() && (b.jwksUri != null || b.hmacSecret == null)) {
       URI jwksUri = b.jwksUri != null ? b.jwksUri : IssuerMetadata.jwksUri(b.issuer, retriever);
       JWKSource<SecurityContext> source;
@@ -240,6 +301,7 @@ public final class JwtAuth implements Authenticator {
       } catch (MalformedURLException e) {
         throw new IOException("bad JWKS URI " + jwksUri, e);
       }
+      keySource = source;
       jwks = new JWSVerificationKeySelector<>(asymmetric, source);
     }
     JWSKeySelector<SecurityContext> hmac =
@@ -332,6 +394,8 @@ public final class JwtAuth implements Authenticator {
     private Duration jwksRefreshMinInterval = Duration.ofSeconds(30);
     private Duration jwksOutageTolerance = Duration.ofHours(6);
     private Duration discoveryRetry = Duration.ofSeconds(10);
+    private int verifiedTokenCache = 10_000;
+    private Duration keyCheckInterval = Duration.ofSeconds(1);
 
     private Builder(String issuer, String resource) {
       this.issuer = uri("issuer", issuer);
@@ -413,6 +477,27 @@ public final class JwtAuth implements Authenticator {
         }
       }
       this.algorithms = List.copyOf(list);
+      return this;
+    }
+
+    /**
+     * How many verified tokens to remember (10,000 by default; 0 turns the cache off). A token
+     * sent again is then not verified again: its entry lives until the token's {@code exp} and
+     * is dropped as soon as the signing key leaves the issuer's JWKS. Only a hash of the token is
+     * kept.
+     */
+    public Builder verifiedTokenCache(int maxEntries) {
+      if (maxEntries < 0) {
+        problems.add("verifiedTokenCache must be 0 or more");
+      } else {
+        this.verifiedTokenCache = maxEntries;
+      }
+      return this;
+    }
+
+    /** How often a cache hit looks at the issuer's current key ids (1 s; tests shorten it). */
+    Builder keyCheckInterval(Duration interval) {
+      this.keyCheckInterval = interval;
       return this;
     }
 

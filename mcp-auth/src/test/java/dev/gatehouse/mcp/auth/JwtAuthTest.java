@@ -205,4 +205,37 @@ class JwtAuthTest {
     assertTrue(caller.expiresAt().isAfter(Instant.now()));
     assertTrue(caller.claims().containsKey("exp"));
   }
+
+  @Test
+  void aCachedTokenStopsWorkingWhenItsKeyLeavesTheJwks() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> jwks = new java.util.concurrent.atomic.AtomicReference<>(
+        new com.nimbusds.jose.jwk.JWKSet(List.of(issuer.rsa.toPublicJWK(), issuer.ec.toPublicJWK())).toString());
+    JwtAuth local = JwtAuth.builder(issuer.issuer(), LocalIssuer.RESOURCE).jwks(jwks::get)
+        .keyCheckInterval(java.time.Duration.ZERO).build();
+    String token = issuer.rs256(c -> {});
+    assertEquals("alice", local.verify(token).subject());
+    assertEquals("alice", local.verify(token).subject());
+    jwks.set(new com.nimbusds.jose.jwk.JWKSet(issuer.ec.toPublicJWK()).toString());
+    assertThrows(InvalidTokenException.class, () -> local.verify(token));
+  }
+
+  @Test
+  void aCachedTokenIsRefusedOnceItExpires() throws Exception {
+    JwtAuth strict = issuer.auth().clockSkew(java.time.Duration.ZERO).build();
+    String token = issuer.rs256(c -> c.expirationTime(Date.from(Instant.now().plusMillis(1500))));
+    assertEquals("alice", strict.verify(token).subject());
+    Thread.sleep(1600);
+    assertThrows(InvalidTokenException.class, () -> strict.verify(token));
+  }
+
+  @Test
+  void withTheCacheOffEveryTokenIsVerifiedInFull() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> jwks = new java.util.concurrent.atomic.AtomicReference<>(
+        new com.nimbusds.jose.jwk.JWKSet(issuer.rsa.toPublicJWK()).toString());
+    JwtAuth uncached = JwtAuth.builder(issuer.issuer(), LocalIssuer.RESOURCE).jwks(jwks::get).verifiedTokenCache(0).build();
+    String token = issuer.rs256(c -> {});
+    uncached.verify(token);
+    jwks.set("{\"keys\":[]}");
+    assertThrows(InvalidTokenException.class, () -> uncached.verify(token));
+  }
 }
