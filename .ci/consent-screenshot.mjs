@@ -59,7 +59,7 @@ try {
       redirect_uri: redirectUri, code_verifier: verifier, client_id: clientId, resource: mcpUrl }),
   });
   assert.equal(token.status, 200, await token.clone().text());
-  assert.equal((await token.json()).scope, 'todo:read todo:write');
+  assert.deepEqual((await token.json()).scope.split(' ').sort(), ['todo:read', 'todo:write']);
   const cookies = await page.context().cookies();
   for (const c of cookies.filter(c => c.name.includes('gh_'))) {
     assert.ok(c.httpOnly, `${c.name} is HttpOnly`);

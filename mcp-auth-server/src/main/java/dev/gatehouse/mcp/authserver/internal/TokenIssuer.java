@@ -44,7 +44,7 @@ public final class TokenIssuer {
   public Map<String, Object> issue(
       String subject, String clientId, Collection<String> scopes, URI resource, String familyId) {
     Instant now = clock.instant();
-    String scope = String.join(" ", scopes);
+    String scope = String.join(" ", scopes.stream().sorted().toList());
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer.toString())
