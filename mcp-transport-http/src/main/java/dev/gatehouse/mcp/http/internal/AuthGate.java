@@ -109,7 +109,9 @@ final class AuthGate {
           "insufficient scope: needs " + String.join(" ", needed));
       return false;
     }
-    log(true, caller, method == null ? "response" : method + " " + target(message), "ok");
+    if (LOG.isDebugEnabled()) {
+      log(true, caller, method == null ? "response" : method + " " + target(message), "ok");
+    }
     return true;
   }
 
