@@ -62,6 +62,10 @@ public final class GatehouseEchoServer {
       default -> throw new IllegalArgumentException("auth must be none, rs256, es256 or embedded: " + auth);
     }
     McpServer server = builder.start();
+    String heapPort = System.getProperty("bench.heapPort");
+    if (heapPort != null) {
+      heapProbe(Integer.parseInt(heapPort));
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     if (auth.equals("embedded")) {
       token = clientCredentials(URI.create("http://127.0.0.1:" + port), resource);
@@ -72,6 +76,26 @@ public final class GatehouseEchoServer {
     System.out.println("READY " + server.url());
     System.out.flush();
     server.awaitShutdown();
+  }
+
+  /**
+   * {@code GET /heap} on a side port: the used heap in bytes after full collections (the
+   * benchmark's heap-per-session measure; jcmd cannot always attach in containers).
+   */
+  private static void heapProbe(int port) throws java.io.IOException {
+    com.sun.net.httpserver.HttpServer probe =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 0);
+    probe.createContext("/heap", exchange -> {
+      java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      byte[] body = String.valueOf(memory.getHeapMemoryUsage().getUsed()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    probe.start();
   }
 
   private static Authenticator embedded() {
