@@ -41,8 +41,39 @@ public final class Json {
   /** The mapper handed to the SDK, so the classpath never decides which Jackson it uses. */
   public static final McpJsonMapper MCP = new JacksonMcpJsonMapper(LENIENT);
 
-  /** The schema validator handed to the SDK, for the same reason. */
-  public static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator(LENIENT);
+  /**
+   * The schema validator handed to the SDK, for the same reason. Built on first use: most
+   * servers never validate a schema at run time (arguments are checked by the binder), and the
+   * validator's library costs start-up time.
+   */
+  public static final JsonSchemaValidator VALIDATOR = new LazyValidator();
+
+  private static final class LazyValidator implements JsonSchemaValidator {
+    private volatile JsonSchemaValidator delegate;
+
+    private JsonSchemaValidator delegate() {
+      JsonSchemaValidator d = delegate;
+      if (d == null) {
+        synchronized (this) {
+          if (delegate == null) {
+            delegate = new DefaultJsonSchemaValidator(LENIENT);
+          }
+          d = delegate;
+        }
+      }
+      return d;
+    }
+
+    @Override
+    public ValidationResponse validate(java.util.Map<String, Object> schema, Object structuredContent) {
+      return delegate().validate(schema, structuredContent);
+    }
+
+    @Override
+    public ValidationResponse validateSchema(java.util.Map<String, Object> schema) {
+      return delegate().validateSchema(schema);
+    }
+  }
 
   private Json() {}
 }

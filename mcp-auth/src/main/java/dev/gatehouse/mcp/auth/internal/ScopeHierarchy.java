@@ -34,9 +34,27 @@ public final class ScopeHierarchy {
     return all;
   }
 
-  /** The scopes of {@code required} that {@code granted} does not cover. */
+  /**
+   * The scopes of {@code required} that {@code granted} does not cover. Runs on every request:
+   * implications are expanded only when a required scope is not held directly.
+   */
   public List<String> missing(Collection<String> required, Collection<String> granted) {
+    List<String> lacking = null;
+    for (String scope : required) {
+      if (!granted.contains(scope)) {
+        if (lacking == null) {
+          lacking = new java.util.ArrayList<>(required.size());
+        }
+        lacking.add(scope);
+      }
+    }
+    if (lacking == null) {
+      return List.of();
+    }
+    if (implied.isEmpty()) {
+      return List.copyOf(lacking);
+    }
     Set<String> have = expand(granted);
-    return required.stream().filter(scope -> !have.contains(scope)).toList();
+    return lacking.stream().filter(scope -> !have.contains(scope)).toList();
   }
 }
