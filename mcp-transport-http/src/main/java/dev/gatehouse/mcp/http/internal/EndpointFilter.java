@@ -105,8 +105,15 @@ final class EndpointFilter extends HttpFilter {
     passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
   }
 
-  /** Answers requests refused before reading anything: method, shutdown, protocol version. */
+  /**
+   * Answers requests refused before reading anything: method, shutdown, protocol version. Their
+   * body stays unread, so the connection is closed, and says so: a client must not send its next
+   * request on it.
+   */
   private boolean refused(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    if (req.getContentLengthLong() != 0) {
+      res.setHeader("Connection", "close");
+    }
     String method = req.getMethod();
     boolean post = "POST".equals(method);
     if (!post && !"GET".equals(method) && !"DELETE".equals(method)) {
@@ -137,11 +144,13 @@ final class EndpointFilter extends HttpFilter {
   /** The body, read once and bounded; null after answering 413/415. */
   private byte[] readBody(HttpServletRequest req, HttpServletResponse res) throws IOException {
     if (!isJson(req.getContentType())) {
+      res.setHeader("Connection", "close"); // the body stays unread
       JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST, "Content-Type must be application/json");
       return null;
     }
-    byte[] body = req.getContentLengthLong() > maxBytes ? null : readBounded(req.getInputStream());
+    byte[] body = req.getContentLengthLong() > maxBytes ? null : readBounded(req.getInputStream(), maxBytes);
     if (body == null) {
+      res.setHeader("Connection", "close"); // the rest of the body stays unread
       JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST, "request body exceeds " + maxBytes + " bytes");
     }
     return body;
@@ -253,7 +262,8 @@ final class EndpointFilter extends HttpFilter {
     }
   }
 
-  private byte[] readBounded(InputStream in) throws IOException {
+  /** The stream's bytes, or null once more than {@code maxBytes} arrive. */
+  static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     long total = 0;
