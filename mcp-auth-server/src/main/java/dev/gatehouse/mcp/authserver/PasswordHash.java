@@ -2,7 +2,7 @@ package dev.gatehouse.mcp.authserver;
 
 import dev.gatehouse.mcp.authserver.internal.Hashes;
 import java.io.Console;
-import java.nio.charset.StandardCharsets;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -19,8 +19,10 @@ import java.util.Set;
  */
 public final class Users implements UserAuthenticator {
 
-  /** A hash checked when the user is unknown, so both cases take as long. */
-  private static final String DUMMY = PasswordHash.create(Hashes.random(16).toCharArray());
+  /** A hash checked when the user is unknown, so both cases take as long (made on first need). */
+  private static final class Dummy {
+    static final String HASH = PasswordHash.create(Hashes.random(16).toCharArray());
+  }
 
   private final Map<String, Entry> users;
 
@@ -88,7 +90,7 @@ public final class Users implements UserAuthenticator {
   @Override
   public Optional<User> authenticate(String username, char[] password) {
     Entry entry = users.get(username);
-    boolean ok = PasswordHash.matches(password, entry == null ? DUMMY : entry.hash());
+    boolean ok = PasswordHash.matches(password, entry == null ? Dummy.HASH : entry.hash());
     return entry != null && ok ? Optional.of(entry.user()) : Optional.empty();
   }
 

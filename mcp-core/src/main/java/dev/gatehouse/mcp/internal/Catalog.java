@@ -31,6 +31,15 @@ public final class Catalog {
     return new Catalog(declarations);
   }
 
+  /** Every scope a tool, resource or prompt declares, in declaration order. */
+  public java.util.Set<String> declaredScopes() {
+    java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+    tools().forEach(t -> scopes.addAll(t.scopes()));
+    resources().forEach(r -> scopes.addAll(r.scopes()));
+    prompts().forEach(p -> scopes.addAll(p.scopes()));
+    return scopes;
+  }
+
   public List<ToolEntry> tools() {
     return List.copyOf(tools.values());
   }

@@ -49,29 +49,19 @@ public final class Json {
   public static final JsonSchemaValidator VALIDATOR = new LazyValidator();
 
   private static final class LazyValidator implements JsonSchemaValidator {
-    private volatile JsonSchemaValidator delegate;
-
-    private JsonSchemaValidator delegate() {
-      JsonSchemaValidator d = delegate;
-      if (d == null) {
-        synchronized (this) {
-          if (delegate == null) {
-            delegate = new DefaultJsonSchemaValidator(LENIENT);
-          }
-          d = delegate;
-        }
-      }
-      return d;
+    /** Loaded with its library on first use only. */
+    private static final class Holder {
+      static final JsonSchemaValidator VALIDATOR = new DefaultJsonSchemaValidator(LENIENT);
     }
 
     @Override
     public ValidationResponse validate(java.util.Map<String, Object> schema, Object structuredContent) {
-      return delegate().validate(schema, structuredContent);
+      return Holder.VALIDATOR.validate(schema, structuredContent);
     }
 
     @Override
     public ValidationResponse validateSchema(java.util.Map<String, Object> schema) {
-      return delegate().validateSchema(schema);
+      return Holder.VALIDATOR.validateSchema(schema);
     }
   }
 

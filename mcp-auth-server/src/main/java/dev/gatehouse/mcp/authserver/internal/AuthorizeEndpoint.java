@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class AuthorizeEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.mcp.authserver");
-  private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+  /** A PKCE code challenge or verifier: 43-128 unreserved characters (RFC 7636). */
+  static final Pattern PKCE_VALUE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
   private static final List<String> SINGLE =
       List.of("client_id", "redirect_uri", "response_type", "state", "code_challenge",
           "code_challenge_method", "scope", "resource");
@@ -131,7 +132,7 @@ public final class AuthorizeEndpoint {
     if (!method.equals("S256")) {
       return back(redirect, state, "invalid_request", "code_challenge_method must be S256 (plain is not accepted)");
     }
-    if (!CHALLENGE.matcher(challenge).matches()) {
+    if (!PKCE_VALUE.matcher(challenge).matches()) {
       return back(redirect, state, "invalid_request", "code_challenge must be 43-128 characters of base64url");
     }
     String target = exchange.param("resource").orElse("");

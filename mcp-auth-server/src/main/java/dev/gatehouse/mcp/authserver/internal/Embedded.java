@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,11 +79,13 @@ public final class Embedded implements AutoCloseable {
   private final RevocationEndpoint revocation;
   private final ConsentsEndpoint consents;
   private final boolean dynamicRegistration;
+  private final PendingRequests pending;
   private final ScheduledExecutorService janitor;
 
   private Embedded(URI issuer, AuthStore store, SigningKeys keys, JwtAuth verifier, ServerMetadata metadata,
       AuthorizeEndpoint authorize, TokenEndpoint token, RegistrationEndpoint registration,
-      RevocationEndpoint revocation, ConsentsEndpoint consents, boolean dynamicRegistration) {
+      RevocationEndpoint revocation, ConsentsEndpoint consents, boolean dynamicRegistration,
+      PendingRequests pending) {
     this.issuer = issuer;
     this.store = store;
     this.keys = keys;
@@ -96,6 +97,7 @@ public final class Embedded implements AutoCloseable {
     this.revocation = revocation;
     this.consents = consents;
     this.dynamicRegistration = dynamicRegistration;
+    this.pending = pending;
     this.janitor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gatehouse-auth-janitor");
       t.setDaemon(true);
@@ -110,7 +112,7 @@ public final class Embedded implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     URI issuer = baseUrl;
     boolean secure = baseUrl.getScheme().equals("https");
-    if (!secure && !RedirectUris.loopback(baseUrl)) {
+    if (!dev.gatehouse.mcp.internal.Syntax.secure(baseUrl)) {
       throw new dev.gatehouse.mcp.McpException(
           "the embedded authorization server needs https (set publicUrl/GATEHOUSE_PUBLIC_URL to the https URL"
               + " clients use, e.g. behind a TLS proxy), or a loopback address for development; was " + baseUrl);
@@ -148,7 +150,9 @@ public final class Embedded implements AutoCloseable {
     Cookies cookies = new Cookies(secure);
     PendingRequests pending = new PendingRequests(clock, s.loginSessionLifetime());
     Pages pages = new Pages(serverName, s.scopeDescriptions());
-    ClientAuthentication authentication = new ClientAuthentication(clients, new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock));
+    // one budget per client: secret checks (confidential clients) and token requests (public ones)
+    RateLimiter perClient = new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock);
+    ClientAuthentication authentication = new ClientAuthentication(clients, perClient);
     TokenIssuer tokens =
         new TokenIssuer(issuer, keys, store, s.accessTokenLifetime(), s.refreshTokenLifetime(), clock);
     RateLimiter tokenLimit = new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock);
@@ -158,12 +162,12 @@ public final class Embedded implements AutoCloseable {
             s.signingAlgorithm()),
         new AuthorizeEndpoint(PATHS.get("authorize"), issuer, resource, clients, pending, pages, users, store, scopes,
             s.codeLifetime(), cookies, new RateLimiter(10, 10, clock), new RateLimiter(60, 60, clock), clock),
-        new TokenEndpoint(authentication, store, tokens, scopes, resource, tokenLimit,
-            new RateLimiter(s.tokenRequestsPerMinute(), Math.max(10, s.tokenRequestsPerMinute() / 4), clock), clock),
+        new TokenEndpoint(authentication, store, tokens, scopes, resource, tokenLimit, perClient, clock),
         new RegistrationEndpoint(clients, store, new RateLimiter(s.registrationsPerMinute(), Math.max(5, s.registrationsPerMinute() / 2), clock), clock),
         new RevocationEndpoint(authentication, store, tokenLimit),
         new ConsentsEndpoint(PATHS.get("consents"), store, pending, pages, cookies),
-        s.dynamicRegistration());
+        s.dynamicRegistration(),
+        pending);
     LOG.info("authorization server: issuer {} ({}, {} signing key {})", issuer,
         s.dataDirectory().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory"),
         s.signingAlgorithm(), keys.activeKeyId());
@@ -194,7 +198,7 @@ public final class Embedded implements AutoCloseable {
     }
     if (path.equals(PATHS.get("jwks"))) {
       return exchange.method().equals("GET")
-          ? HttpReply.json(200, keys.jwks()).with("Cache-Control", "public, max-age=300").with("Access-Control-Allow-Origin", "*")
+          ? HttpReply.json(200, keys.jwks()).with("Cache-Control", "public, max-age=300")
           : OAuthReplies.methodNotAllowed("GET");
     }
     if (path.equals(PATHS.get("token"))) {
@@ -219,6 +223,7 @@ public final class Embedded implements AutoCloseable {
 
   private void purge() {
     try {
+      pending.purge();
       store.purgeExpired(java.time.Instant.now());
     } catch (RuntimeException e) {
       LOG.warn("authorization server: purging expired codes and tokens failed: {}", e.toString());

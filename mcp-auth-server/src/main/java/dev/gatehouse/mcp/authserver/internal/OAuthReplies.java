@@ -22,7 +22,12 @@ public final class OAuthReplies {
 
   /** A 200 JSON body that must not be cached. */
   public static HttpReply ok(Map<String, ?> body) {
-    return HttpReply.json(200, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
+    return ok(200, body);
+  }
+
+  /** A JSON body with this status that must not be cached. */
+  public static HttpReply ok(int status, Map<String, ?> body) {
+    return HttpReply.json(status, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
   }
 
   public static HttpReply methodNotAllowed(String allowed) {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,9 @@ public final class PendingRequests {
    * @throws IllegalStateException when too many requests are pending
    */
   public Pending add(Request request, String browser, String subject) {
-    purge();
+    if (pending.size() >= MAX_PENDING) {
+      purge();
+    }
     if (pending.size() >= MAX_PENDING) {
       throw new IllegalStateException("too many pending authorization requests");
     }
@@ -118,19 +119,10 @@ public final class PendingRequests {
     return Optional.of(session.user());
   }
 
-  public void logout(String sessionCookie) {
-    if (sessionCookie != null) {
-      sessions.remove(Hashes.sha256(sessionCookie));
-    }
-  }
-
-  private void purge() {
+  /** Forgets expired requests and sessions (when full, and from the janitor). */
+  public void purge() {
     Instant now = clock.instant();
-    for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-      if (it.next().expires().isBefore(now)) {
-        it.remove();
-      }
-    }
+    pending.values().removeIf(p -> p.expires().isBefore(now));
     sessions.values().removeIf(s -> s.expires().isBefore(now));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class RedirectUris {
 
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "localhost", "::1");
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "localhost");
   private static final Set<String> FORBIDDEN_SCHEMES =
       Set.of("javascript", "data", "file", "vbscript", "about", "blob", "ftp", "ws", "wss");
 

@@ -90,6 +90,6 @@ public final class RegistrationEndpoint {
       body.put("client_secret", secret[0]);
       body.put("client_secret_expires_at", 0);
     }
-    return HttpReply.json(201, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
+    return OAuthReplies.ok(201, body);
   }
 }

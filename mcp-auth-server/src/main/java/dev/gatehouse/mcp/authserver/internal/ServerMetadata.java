@@ -43,11 +43,7 @@ public final class ServerMetadata {
     this.json = JSONObjectUtils.toJSONString(m);
   }
 
-  public String json() {
-    return json;
-  }
-
   public HttpReply reply() {
-    return HttpReply.json(200, json).with("Cache-Control", "public, max-age=3600").with("Access-Control-Allow-Origin", "*");
+    return HttpReply.json(200, json).with("Cache-Control", "public, max-age=3600");
   }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class TokenEndpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.gatehouse.mcp.authserver");
-  private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+  private static final Pattern VERIFIER = AuthorizeEndpoint.PKCE_VALUE;
   private static final List<String> SINGLE =
       List.of("grant_type", "code", "redirect_uri", "code_verifier", "refresh_token", "scope", "resource");
 
@@ -71,7 +71,7 @@ public final class TokenEndpoint {
     if (!exchange.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return OAuthReplies.error(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
     }
-    if (!exchange.query().isEmpty() && exchange.query().keySet().stream().anyMatch(k -> k.startsWith("client_") || k.equals("code") || k.equals("refresh_token"))) {
+    if (exchange.query().keySet().stream().anyMatch(k -> k.startsWith("client_") || k.equals("code") || k.equals("refresh_token"))) {
       return OAuthReplies.error(400, "invalid_request", "parameters belong in the body, not the URL");
     }
     for (String name : SINGLE) {
@@ -91,7 +91,8 @@ public final class TokenEndpoint {
       return auth.error();
     }
     RegisteredClient client = auth.client();
-    wait = perClient.acquire(client.clientId());
+    // confidential clients spent from this budget when their secret was checked
+    wait = client.confidential() ? 0 : perClient.acquire(client.clientId());
     if (wait > 0) {
       return OAuthReplies.tooManyRequests(wait);
     }
@@ -143,10 +144,10 @@ public final class TokenEndpoint {
         || !CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue().equals(c.codeChallenge())) {
       return OAuthReplies.error(400, "invalid_grant", "code_verifier does not match the code_challenge");
     }
-    String family = client.grantTypes().contains("refresh_token") ? Hashes.random(16) : null;
-    if (family == null) {
+    if (!client.grantTypes().contains("refresh_token")) {
       return OAuthReplies.ok(tokens.issue(c.subject(), client.clientId(), c.scopes(), c.resource(), null));
     }
+    String family = Hashes.random(16);
     java.time.Instant now = clock.instant();
     if (redeemed.size() > 10_000) {
       redeemed.values().removeIf(r -> r.at().isBefore(now.minus(java.time.Duration.ofMinutes(10))));

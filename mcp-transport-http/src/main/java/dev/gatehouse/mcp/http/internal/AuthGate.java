@@ -46,9 +46,7 @@ final class AuthGate {
       List<String> challengeScopes) {
     this.authenticator = authenticator;
     this.challengeScopes = List.copyOf(challengeScopes);
-    catalog.tools().forEach(t -> declared.addAll(t.scopes()));
-    catalog.resources().forEach(r -> declared.addAll(r.scopes()));
-    catalog.prompts().forEach(p -> declared.addAll(p.scopes()));
+    declared.addAll(catalog.declaredScopes());
     this.access = Access.of(authenticator);
     this.catalog = catalog;
     this.metadataUrl = metadataUrl;

@@ -6,9 +6,7 @@ import dev.gatehouse.mcp.spi.HttpReply;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ final class EndpointsServlet extends HttpServlet {
       write(res, tooLarge());
       return;
     }
-    byte[] body = readBounded(req.getInputStream());
+    byte[] body = EndpointFilter.readBounded(req.getInputStream(), maxBytes);
     if (body == null) {
       write(res, tooLarge());
       return;
@@ -81,20 +79,9 @@ final class EndpointsServlet extends HttpServlet {
   }
 
   private static HttpReply tooLarge() {
-    return HttpReply.json(413, "{\"error\":\"invalid_request\",\"error_description\":\"request body too large\"}");
-  }
-
-  private byte[] readBounded(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) >= 0) {
-      if (out.size() + n > maxBytes) {
-        return null;
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
+    // the rest of the body stays unread: the connection closes
+    return HttpReply.json(413, "{\"error\":\"invalid_request\",\"error_description\":\"request body too large\"}")
+        .with("Connection", "close");
   }
 
   private static Map<String, List<String>> headers(HttpServletRequest req) {

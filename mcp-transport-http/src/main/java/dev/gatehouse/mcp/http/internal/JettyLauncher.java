@@ -225,6 +225,7 @@ public final class JettyLauncher implements Launcher {
     }
     if (extra != null) {
       try {
+        // not the cached metadata: it names the issuer, known only once this has started
         ProtectedResourceMetadata prm = resourceMetadata(spec, catalog, running.url());
         java.net.URI base = baseUrl(http, running.url());
         if (base.getScheme().equals("http") && !loopback) {
@@ -263,9 +264,7 @@ public final class JettyLauncher implements Launcher {
   private static ProtectedResourceMetadata resourceMetadata(ServerSpec spec, Catalog catalog, java.net.URI url) {
     java.util.Set<String> scopes = new java.util.LinkedHashSet<>(spec.authOptions().scopesSupported());
     if (scopes.isEmpty()) {
-      catalog.tools().forEach(t -> scopes.addAll(t.scopes()));
-      catalog.resources().forEach(r -> scopes.addAll(r.scopes()));
-      catalog.prompts().forEach(p -> scopes.addAll(p.scopes()));
+      scopes.addAll(catalog.declaredScopes());
     }
     return new ProtectedResourceMetadata(
         spec.authenticator()
