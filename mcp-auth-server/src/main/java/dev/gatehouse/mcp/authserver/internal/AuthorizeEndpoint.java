@@ -86,10 +86,9 @@ public final class AuthorizeEndpoint {
     if (starts.acquire(exchange.remoteAddress()) > 0) {
       return pages.error(429, "Too many sign-in attempts from your address; wait a minute and try again.");
     }
-    for (String name : SINGLE) {
-      if (exchange.count(name) > 1) {
-        return pages.error(400, "The request repeats the parameter '" + name + "'.");
-      }
+    Optional<String> repeated = OAuthReplies.repeated(exchange, SINGLE);
+    if (repeated.isPresent()) {
+      return pages.error(400, "The request repeats the parameter '" + repeated.get() + "'.");
     }
     String clientId = exchange.param("client_id").orElse("");
     if (clientId.isEmpty()) {

@@ -30,6 +30,25 @@ public final class OAuthReplies {
     return HttpReply.json(status, JSONObjectUtils.toJSONString(body)).with("Pragma", "no-cache");
   }
 
+  /**
+   * The refusal of a request to a POST-only endpoint limited per address (405 or 429), or empty
+   * when it may go ahead.
+   */
+  public static java.util.Optional<HttpReply> refusedPost(
+      dev.gatehouse.mcp.spi.HttpExchange exchange, RateLimiter perAddress) {
+    if (!exchange.method().equals("POST")) {
+      return java.util.Optional.of(methodNotAllowed("POST"));
+    }
+    long wait = perAddress.acquire(exchange.remoteAddress());
+    return wait > 0 ? java.util.Optional.of(tooManyRequests(wait)) : java.util.Optional.empty();
+  }
+
+  /** The first of {@code names} that the request gives more than once. */
+  public static java.util.Optional<String> repeated(
+      dev.gatehouse.mcp.spi.HttpExchange exchange, java.util.List<String> names) {
+    return names.stream().filter(name -> exchange.count(name) > 1).findFirst();
+  }
+
   public static HttpReply methodNotAllowed(String allowed) {
     return error(405, "invalid_request", "method not allowed; use " + allowed).with("Allow", allowed);
   }

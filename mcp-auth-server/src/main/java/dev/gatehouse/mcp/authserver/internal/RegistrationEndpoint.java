@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,9 @@ public final class RegistrationEndpoint {
   }
 
   public HttpReply handle(HttpExchange exchange) {
-    if (!exchange.method().equals("POST")) {
-      return OAuthReplies.methodNotAllowed("POST");
-    }
-    long wait = perAddress.acquire(exchange.remoteAddress());
-    if (wait > 0) {
-      return OAuthReplies.tooManyRequests(wait);
+    Optional<HttpReply> refused = OAuthReplies.refusedPost(exchange, perAddress);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     if (!exchange.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("application/json")) {
       return OAuthReplies.error(400, "invalid_client_metadata", "the body must be application/json");

@@ -25,12 +25,9 @@ public final class RevocationEndpoint {
   }
 
   public HttpReply handle(HttpExchange exchange) {
-    if (!exchange.method().equals("POST")) {
-      return OAuthReplies.methodNotAllowed("POST");
-    }
-    long wait = perAddress.acquire(exchange.remoteAddress());
-    if (wait > 0) {
-      return OAuthReplies.tooManyRequests(wait);
+    Optional<HttpReply> refused = OAuthReplies.refusedPost(exchange, perAddress);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     if (exchange.count("token") != 1) {
       return OAuthReplies.error(400, "invalid_request", "exactly one token parameter is required");

@@ -61,12 +61,9 @@ public final class TokenEndpoint {
   }
 
   public HttpReply handle(HttpExchange exchange) {
-    if (!exchange.method().equals("POST")) {
-      return OAuthReplies.methodNotAllowed("POST");
-    }
-    long wait = perAddress.acquire(exchange.remoteAddress());
-    if (wait > 0) {
-      return OAuthReplies.tooManyRequests(wait);
+    Optional<HttpReply> refused = OAuthReplies.refusedPost(exchange, perAddress);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     if (!exchange.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return OAuthReplies.error(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
@@ -74,10 +71,9 @@ public final class TokenEndpoint {
     if (exchange.query().keySet().stream().anyMatch(k -> k.startsWith("client_") || k.equals("code") || k.equals("refresh_token"))) {
       return OAuthReplies.error(400, "invalid_request", "parameters belong in the body, not the URL");
     }
-    for (String name : SINGLE) {
-      if (exchange.count(name) > 1) {
-        return OAuthReplies.error(400, "invalid_request", "parameter '" + name + "' is repeated");
-      }
+    Optional<String> repeated = OAuthReplies.repeated(exchange, SINGLE);
+    if (repeated.isPresent()) {
+      return OAuthReplies.error(400, "invalid_request", "parameter '" + repeated.get() + "' is repeated");
     }
     String grant = exchange.param("grant_type").orElse("");
     if (grant.isEmpty()) {
@@ -92,7 +88,7 @@ public final class TokenEndpoint {
     }
     RegisteredClient client = auth.client();
     // confidential clients spent from this budget when their secret was checked
-    wait = client.confidential() ? 0 : perClient.acquire(client.clientId());
+    long wait = client.confidential() ? 0 : perClient.acquire(client.clientId());
     if (wait > 0) {
       return OAuthReplies.tooManyRequests(wait);
     }
