@@ -6,13 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP stack's limit: Jetty 12 ee10 with one servlet at {@code /mcp} that answers every POST
@@ -52,33 +45,6 @@ public final class PlainJettyServer {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int port = Integer.parseInt(args[0]);
 
-    Server jetty = new Server(new QueuedThreadPool()); // Jetty's defaults: 200 max, 8 min, platform threads
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
-    jetty.addConnector(connector);
-
-    ServletContextHandler context = new ServletContextHandler();
-    context.setContextPath("/");
-    context.addServlet(new ServletHolder("mcp", new FixedServlet()), "/mcp");
-    jetty.setHandler(context);
-    jetty.start();
-
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    jetty.stop();
-                  } catch (Exception ignored) {
-                    // exiting anyway
-                  }
-                }));
-    System.out.println("READY http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
-    System.out.flush();
-    jetty.join();
+    BareJetty.serve(new FixedServlet(), port, () -> {});
   }
 }

@@ -11,13 +11,6 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,41 +82,7 @@ public final class SdkEchoServer {
     }
     McpSyncServer server = builder.build();
 
-    Server jetty = new Server(new QueuedThreadPool()); // Jetty's defaults: 200 max, 8 min
-    HttpConfiguration config = new HttpConfiguration();
-    config.setSendServerVersion(false);
-    config.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
-    connector.setHost("127.0.0.1");
-    connector.setPort(port);
-    jetty.addConnector(connector);
-
-    ServletContextHandler context = new ServletContextHandler();
-    context.setContextPath("/");
-    ServletHolder holder = new ServletHolder("mcp", transport);
-    holder.setAsyncSupported(true);
-    context.addServlet(holder, "/mcp");
-    jetty.setHandler(context);
-    jetty.start();
-
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    server.close();
-                  } catch (RuntimeException ignored) {
-                    // exiting anyway
-                  }
-                  try {
-                    jetty.stop();
-                  } catch (Exception ignored) {
-                    // exiting anyway
-                  }
-                }));
-    System.out.println("READY http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
-    System.out.flush();
-    jetty.join();
+    BareJetty.serve(transport, port, server::close);
     // the SDK's stateful transport leaves a non-daemon thread behind
     System.exit(0);
   }
