@@ -179,6 +179,22 @@ class TransportSecurityIT {
   }
 
   @Test
+  void servedRequestsKeepTheConnectionOpen() throws Exception {
+    // two requests on one connection: the second is answered only if the first kept it open
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      String head =
+          "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: application/json\r\n"
+              + "Accept: application/json, text/event-stream\r\nContent-Length: " + RawHttp.INITIALIZE.length();
+      String request =
+          head + "\r\n\r\n" + RawHttp.INITIALIZE + head + "\r\nConnection: close\r\n\r\n" + RawHttp.INITIALIZE;
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(2, answer.split("HTTP/1.1 200", -1).length - 1, answer);
+    }
+  }
+
+  @Test
   void otherMethodsAre405() throws Exception {
     HttpResponse<String> response = http.send("PUT", server.url(), Map.of());
     assertCleanError(response, 405, -32601);

@@ -111,34 +111,34 @@ final class EndpointFilter extends HttpFilter {
    * request on it.
    */
   private boolean refused(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String method = req.getMethod();
+    boolean post = "POST".equals(method);
+    String version = req.getHeader("MCP-Protocol-Version");
+    if (!post && !"GET".equals(method) && !"DELETE".equals(method)) {
+      res.setHeader("Allow", stateless ? "POST" : "GET, POST, DELETE");
+      refuse(req, res, 405, JsonErrors.METHOD_NOT_FOUND, "method " + method + " is not allowed here");
+    } else if (closing) {
+      res.setHeader("Connection", "close");
+      refuse(req, res, 503, JsonErrors.TRANSPORT_ERROR, "server is shutting down");
+    } else if (version != null && !protocolVersions.contains(version)) {
+      refuse(req, res, 400, JsonErrors.INVALID_REQUEST,
+          "unsupported MCP-Protocol-Version '" + version + "'; supported: " + protocolVersions);
+    } else if (!post && stateless) {
+      res.setHeader("Allow", "POST");
+      refuse(req, res, 405, JsonErrors.METHOD_NOT_FOUND, "this server is stateless: only POST is served");
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** Answers an error without reading the body; a connection with an unread body is closed. */
+  private static void refuse(HttpServletRequest req, HttpServletResponse res, int status, int code, String message)
+      throws IOException {
     if (req.getContentLengthLong() != 0) {
       res.setHeader("Connection", "close");
     }
-    String method = req.getMethod();
-    boolean post = "POST".equals(method);
-    if (!post && !"GET".equals(method) && !"DELETE".equals(method)) {
-      res.setHeader("Allow", stateless ? "POST" : "GET, POST, DELETE");
-      JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND, "method " + method + " is not allowed here");
-      return true;
-    }
-    if (closing) {
-      res.setHeader("Connection", "close");
-      JsonErrors.send(res, 503, null, JsonErrors.TRANSPORT_ERROR, "server is shutting down");
-      return true;
-    }
-    String version = req.getHeader("MCP-Protocol-Version");
-    if (version != null && !protocolVersions.contains(version)) {
-      JsonErrors.send(res, 400, null, JsonErrors.INVALID_REQUEST,
-          "unsupported MCP-Protocol-Version '" + version + "'; supported: " + protocolVersions);
-      return true;
-    }
-    if (!post && stateless) {
-      res.setHeader("Allow", "POST");
-      JsonErrors.send(res, 405, null, JsonErrors.METHOD_NOT_FOUND,
-          "this server is stateless: only POST is served");
-      return true;
-    }
-    return false;
+    JsonErrors.send(res, status, null, code, message);
   }
 
   /** The body, read once and bounded; null after answering 413/415. */
