@@ -1,7 +1,6 @@
 package dev.gatehouse.mcp.internal;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import tools.jackson.databind.DeserializationFeature;
@@ -38,8 +37,11 @@ public final class Json {
   public static final JsonMapper LENIENT =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  /** The mapper handed to the SDK, so the classpath never decides which Jackson it uses. */
-  public static final McpJsonMapper MCP = new JacksonMcpJsonMapper(LENIENT);
+  /**
+   * The mapper handed to the SDK, so the classpath never decides which Jackson it uses. It reuses
+   * the message the transport already parsed instead of parsing it again ({@link ParsedMessage}).
+   */
+  public static final McpJsonMapper MCP = new SdkJsonMapper(LENIENT);
 
   /**
    * The schema validator handed to the SDK, for the same reason. Built on first use: most

@@ -58,7 +58,7 @@ final class AuthGate {
       throws IOException {
     String method = message == null ? req.getMethod() : message.path("method").asString(req.getMethod());
     Object id = message == null ? null : JsonRpc.id(message);
-    if (req.getParameterMap().containsKey("access_token")) {
+    if (tokenInQuery(req.getQueryString())) {
       log(false, null, method, "token in query string");
       res.setHeader("WWW-Authenticate", "Bearer error=\"invalid_request\"");
       JsonErrors.send(res, 400, id, JsonErrors.INVALID_REQUEST,
@@ -80,6 +80,24 @@ final class AuthGate {
       JsonErrors.send(res, 401, id, JsonErrors.TRANSPORT_ERROR, "invalid token");
       return null;
     }
+  }
+
+  /**
+   * Whether the query string carries {@code access_token}, which RFC 6750 allows and OAuth 2.1
+   * forbids. Only the query is read: a JSON body has no form parameters to parse.
+   */
+  static boolean tokenInQuery(String query) {
+    if (query == null) {
+      return false;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      if (java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8).equals("access_token")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.gatehouse.mcp.http.internal;
 
 import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.internal.Cancellations;
+import dev.gatehouse.mcp.internal.ParsedMessage;
 import dev.gatehouse.mcp.internal.RequestKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,7 +104,13 @@ final class EndpointFilter extends HttpFilter {
     if (requestId != null) {
       req.setAttribute(RequestKeys.REQUEST_ID, requestId);
     }
-    passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
+    // the SDK reads the same body again; hand it the message parsed here instead
+    ParsedMessage.offer(new String(body, StandardCharsets.UTF_8), message);
+    try {
+      passOn(new CachedBodyRequest(req, body), res, chain, requestId, caller);
+    } finally {
+      ParsedMessage.withdraw();
+    }
   }
 
   /**
@@ -148,7 +156,16 @@ final class EndpointFilter extends HttpFilter {
       JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST, "Content-Type must be application/json");
       return null;
     }
-    byte[] body = req.getContentLengthLong() > maxBytes ? null : readBounded(req.getInputStream(), maxBytes);
+    long declared = req.getContentLengthLong();
+    byte[] body;
+    if (declared > maxBytes) {
+      body = null;
+    } else if (declared >= 0) {
+      // Jetty ends the stream at Content-Length: read exactly that, no growing buffer
+      body = req.getInputStream().readNBytes((int) declared);
+    } else {
+      body = readBounded(req.getInputStream(), maxBytes);
+    }
     if (body == null) {
       res.setHeader("Connection", "close"); // the rest of the body stays unread
       JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST, "request body exceeds " + maxBytes + " bytes");
