@@ -57,20 +57,52 @@ public final class Report {
       target(md, "Gatehouse ≥ 4 × TypeScript SDK (" + c + " conn.)", rps(rows, "gatehouse", c) / rps(rows, "typescript-sdk", c), 4);
       target(md, "Gatehouse ≥ 0.5 × plain Jetty (" + c + " conn.)", rps(rows, "gatehouse", c) / rps(rows, "plain-jetty", c), 0.5);
     }
-    long start = Long.parseLong(extra.getOrDefault("start_to_first_call_ms", "-1"));
-    md.append(String.format("| Start to first served `tools/call` < 1 s (median of 5: %s ms) | %d ms | %s |%n",
-        extra.getOrDefault("start_to_first_call_runs_ms", "?"), start, start >= 0 && start < 1000 ? "yes" : "**no**"));
+    List<String[]> starts = tsv(dir.resolve("start.tsv"));
+    for (String[] f : starts) {
+      long start = Long.parseLong(f[3]);
+      md.append(String.format("| Start to first served `tools/call` < 1 s, %s (runs: %s ms) | %d ms | %s |%n",
+          f[0], f[4], start, start < 1000 ? "yes" : "**no**"));
+    }
     long heap = Long.parseLong(extra.getOrDefault("heap_per_idle_session_bytes", "-1"));
     md.append(String.format("| Heap per idle session < 50 KB (1,000 sessions, after GC) | %,d bytes | %s |%n",
         heap, heap >= 0 && heap < 50 * 1024 ? "yes" : "**no**"));
     md.append(String.format("%nIdle RSS of the todo example (embedded authorization server on): %,d KB.%n",
         Long.parseLong(extra.getOrDefault("todo_idle_rss_kb", "-1"))));
+    if (!starts.isEmpty()) {
+      md.append("\n### Start-up variants\n\n| Variant | Java | Options | Median ms |\n|---|---|---|---:|\n");
+      for (String[] f : starts) {
+        md.append(String.format("| %s | %s | `%s` | %s |%n", f[0], f[1], f[2].isEmpty() ? "-" : f[2].replaceAll("=\\S*/", "="), f[3]));
+      }
+      md.append("\nThe archive and the cache are each made by one training run first (start, one call, normal exit).\n");
+    }
+    List<String[]> warmups = tsv(dir.resolve("warmup.tsv"));
+    if (!warmups.isEmpty()) {
+      md.append("\n### Warm-up before the rounds\n\nRequests/s in each 10 s step at the lowest connection count, until two steps agree within 5 %:\n\n| Server | Seconds | Steps |\n|---|---:|---|\n");
+      for (String[] f : warmups) {
+        md.append(String.format("| %s | %s | %s |%n", f[0], f[1], f[2]));
+      }
+    }
     Path jmh = dir.resolve("jmh.txt");
     if (Files.exists(jmh)) {
       md.append("\n## Micro-benchmarks (JMH)\n\n```\n").append(Files.readString(jmh).strip()).append("\n```\n");
     }
     Files.writeString(out, md.toString());
     System.out.println(md);
+  }
+
+  /** The rows of a tab-separated file after its header; none when the file is absent. */
+  private static List<String[]> tsv(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<String> lines = Files.readAllLines(file);
+    List<String[]> rows = new ArrayList<>();
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      if (!line.isBlank()) {
+        rows.add(line.split("\t", -1));
+      }
+    }
+    return rows;
   }
 
   private static void target(StringBuilder md, String what, double ratio, double goal) {

@@ -106,12 +106,17 @@ final class Declarations {
       problems.add(where + ": inputSchema must be a JSON Schema with \"type\": \"object\"");
       return;
     }
+    var check = Json.VALIDATOR.validateSchema(definition.inputSchema());
+    if (!check.valid()) {
+      problems.add(where + ": inputSchema is not a valid JSON Schema: " + check.errorMessage());
+      return;
+    }
     McpSchema.Tool descriptor =
         new McpSchema.Tool(
             definition.name(),
             definition.title().orElse(null),
             definition.description().isEmpty() ? null : definition.description(),
-            definition.inputSchema(),
+            new CheckedSchema(definition.inputSchema()),
             null,
             annotations(
                 definition.readOnly(),

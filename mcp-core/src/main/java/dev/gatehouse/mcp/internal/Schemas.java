@@ -99,7 +99,7 @@ final class Schemas {
   Map<String, Object> objectSchema(
       Map<String, ObjectNode> properties, List<String> required, Map<String, String> descriptions) {
     ObjectNode defs = builder.collectDefinitions("$defs");
-    Map<String, Object> schema = new LinkedHashMap<>();
+    Map<String, Object> schema = new CheckedSchema();
     schema.put("type", "object");
     Map<String, Object> props = new LinkedHashMap<>();
     properties.forEach(

@@ -106,6 +106,28 @@ class RegistrationTest {
   }
 
   @Test
+  void definedToolsWithAnInvalidSchemaAreAProblem() {
+    ToolDefinition bad =
+        ToolDefinition.builder("bad")
+            .inputSchema(Map.of("type", "object", "required", "text"))
+            .handler((args, ctx) -> ToolResult.text(""))
+            .build();
+    List<String> problems = new ArrayList<>();
+    Catalog.build(List.of(), List.of(bad), problems);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("tool definition 'bad': inputSchema is not a valid JSON Schema"), problems.get(0));
+  }
+
+  @Test
+  void generatedAndCheckedSchemasAreNotCheckedAgainWhenTheSdkBuildsTheServer() {
+    List<String> problems = new ArrayList<>();
+    Catalog catalog = Catalog.build(List.of(new PlainTools()), List.of(ECHO), problems);
+    for (ToolEntry tool : catalog.tools()) {
+      assertTrue(tool.descriptor().inputSchema() instanceof CheckedSchema, tool.name());
+    }
+  }
+
+  @Test
   void definedToolsFollowTheSameNameRules() {
     ToolDefinition bad =
         ToolDefinition.builder("has space").handler((args, ctx) -> ToolResult.text("")).build();
