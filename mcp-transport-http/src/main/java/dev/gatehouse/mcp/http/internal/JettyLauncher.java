@@ -141,6 +141,7 @@ public final class JettyLauncher implements Launcher {
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
+    config.setHeaderCacheSize(HEADER_CACHE_CHARS);
     if (tls.isPresent()) {
       config.addCustomizer(new SecureRequestCustomizer(false));
     }
@@ -320,6 +321,15 @@ public final class JettyLauncher implements Launcher {
     }
     return values.isEmpty() ? McpTransportContext.EMPTY : McpTransportContext.create(values);
   }
+
+  /**
+   * Jetty caches the header fields a connection repeats, 1,024 characters' worth by default, and
+   * then matches each new header against the cache character by character. A bearer token (a
+   * 700-character RS256 JWT, say) fits, and matching it cost more than parsing it: 19 % of the
+   * CPU under load here, about 10 % of the throughput. 512 keeps the short fields a client
+   * repeats (Host, Content-Type, Accept, the MCP headers) and leaves tokens out.
+   */
+  private static final int HEADER_CACHE_CHARS = 512;
 
   /**
    * Unless told, Jetty asks the JMX platform server whether object pointers are compressed, which
