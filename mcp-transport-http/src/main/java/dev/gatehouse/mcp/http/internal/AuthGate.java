@@ -93,8 +93,12 @@ final class AuthGate {
     for (String pair : query.split("&")) {
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
-      if (java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8).equals("access_token")) {
-        return true;
+      try {
+        if (java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8).equals("access_token")) {
+          return true;
+        }
+      } catch (IllegalArgumentException malformed) {
+        // a broken escape is not this parameter's name
       }
     }
     return false;

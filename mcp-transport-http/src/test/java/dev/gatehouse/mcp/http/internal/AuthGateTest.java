@@ -19,7 +19,10 @@ class AuthGateTest {
         "access%5Ftoken=abc, true",
         "x_access_token=1, false",
         "access_tokens=1, false",
-        "a=access_token, false"
+        "a=access_token, false",
+        "%ZZ=1&access_token=abc, true",
+        "access%ZZtoken=1, false",
+        "%=1, false"
       })
   void tokensInTheQueryAreFound(String query, boolean found) {
     assertEquals(found, AuthGate.tokenInQuery(query));
