@@ -156,16 +156,7 @@ final class EndpointFilter extends HttpFilter {
       JsonErrors.send(res, 415, null, JsonErrors.INVALID_REQUEST, "Content-Type must be application/json");
       return null;
     }
-    long declared = req.getContentLengthLong();
-    byte[] body;
-    if (declared > maxBytes) {
-      body = null;
-    } else if (declared >= 0) {
-      // Jetty ends the stream at Content-Length: read exactly that, no growing buffer
-      body = req.getInputStream().readNBytes((int) declared);
-    } else {
-      body = readBounded(req.getInputStream(), maxBytes);
-    }
+    byte[] body = readBounded(req, maxBytes);
     if (body == null) {
       res.setHeader("Connection", "close"); // the rest of the body stays unread
       JsonErrors.send(res, 413, null, JsonErrors.INVALID_REQUEST, "request body exceeds " + maxBytes + " bytes");
@@ -279,8 +270,22 @@ final class EndpointFilter extends HttpFilter {
     }
   }
 
+  /**
+   * The request's body, or null when it declares or sends more than {@code maxBytes}. A declared
+   * length is read exactly (Jetty ends the stream there); a chunked body is read up to the limit.
+   */
+  static byte[] readBounded(HttpServletRequest req, long maxBytes) throws IOException {
+    long declared = req.getContentLengthLong();
+    if (declared > maxBytes) {
+      return null;
+    }
+    return declared >= 0
+        ? req.getInputStream().readNBytes((int) declared)
+        : readBounded(req.getInputStream(), maxBytes);
+  }
+
   /** The stream's bytes, or null once more than {@code maxBytes} arrive. */
-  static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
+  private static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     long total = 0;

@@ -44,12 +44,7 @@ final class EndpointsServlet extends HttpServlet {
       write(res, HttpReply.json(503, "{\"error\":\"temporarily_unavailable\"}"));
       return;
     }
-    long declared = req.getContentLengthLong();
-    if (declared > maxBytes) {
-      write(res, tooLarge());
-      return;
-    }
-    byte[] body = EndpointFilter.readBounded(req.getInputStream(), maxBytes);
+    byte[] body = EndpointFilter.readBounded(req, maxBytes);
     if (body == null) {
       write(res, tooLarge());
       return;
