@@ -176,11 +176,8 @@ public final class TokenEndpoint {
     if (token.expiresAt().isBefore(clock.instant())) {
       return OAuthReplies.error(400, "invalid_grant", "the refresh token has expired");
     }
-    if (token.used() || !store.markUsed(hash)) {
-      store.revokeFamily(token.familyId());
-      LOG.warn("token: refresh token reused by client {} (subject {}); the whole family is revoked",
-          client.clientId(), token.subject());
-      return OAuthReplies.error(400, "invalid_grant", "the refresh token was already used; sign in again");
+    if (token.used()) {
+      return reused(token, client);
     }
     Set<String> granted = token.scopes();
     Optional<String> asked = exchange.param("scope");
@@ -191,13 +188,22 @@ public final class TokenEndpoint {
       }
       granted = narrower;
     }
+    // The successor is saved before the old token is marked used. A request that loses the race
+    // to mark it sees the mark fail only after the winner's successor exists, so its revocation
+    // of the family takes that successor too; checking after the fact would leave a window.
     Map<String, Object> body = tokens.issue(token.subject(), client.clientId(), granted, token.resource(), token.familyId());
-    if (store.refreshToken(hash).isEmpty()) {
-      // a concurrent replay revoked the family, perhaps before the new token was saved: revoke it too
-      store.revokeFamily(token.familyId());
-      return OAuthReplies.error(400, "invalid_grant", "the refresh token was already used; sign in again");
+    if (!store.markUsed(hash)) {
+      return reused(token, client);
     }
     return OAuthReplies.ok(body);
+  }
+
+  /** A refresh token presented after it was used (or revoked meanwhile): the whole family goes. */
+  private HttpReply reused(RefreshToken token, RegisteredClient client) {
+    store.revokeFamily(token.familyId());
+    LOG.warn("token: refresh token reused by client {} (subject {}); the whole family is revoked",
+        client.clientId(), token.subject());
+    return OAuthReplies.error(400, "invalid_grant", "the refresh token was already used; sign in again");
   }
 
   private HttpReply clientCredentials(HttpExchange exchange, RegisteredClient client) {

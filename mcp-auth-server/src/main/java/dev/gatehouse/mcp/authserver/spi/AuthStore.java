@@ -92,7 +92,10 @@ public interface AuthStore extends AutoCloseable {
   /** Marks a token used; {@code false} when it was already used (or is unknown). */
   boolean markUsed(String tokenHash);
 
-  /** Deletes every token of a family. */
+  /**
+   * Deletes every token of a family, including any saved before this call began: reuse detection
+   * saves a rotated token first and marks its predecessor used second, and relies on this.
+   */
   void revokeFamily(String familyId);
 
   /** Deletes expired codes and refresh tokens. */
