@@ -3,6 +3,7 @@ package dev.gatehouse.mcp;
 import dev.gatehouse.mcp.internal.Assembly;
 import dev.gatehouse.mcp.internal.ServerSpec;
 import dev.gatehouse.mcp.internal.Settings;
+import dev.gatehouse.mcp.internal.TrainingRun;
 import dev.gatehouse.mcp.spi.Authenticator;
 import java.net.URI;
 import java.time.Duration;
@@ -164,6 +165,10 @@ public interface McpServer extends AutoCloseable {
       problems.addAll(authOptions.problems());
       Authenticator auth =
           problems.isEmpty() ? settings.authenticator(http, problems).orElse(authenticator) : authenticator;
+      boolean training = TrainingRun.requested(settings, problems);
+      if (training && problems.isEmpty()) {
+        TrainingRun.prepare(http);
+      }
       ServerSpec spec =
           new ServerSpec(
               name,
@@ -178,7 +183,11 @@ public interface McpServer extends AutoCloseable {
               clientRequestTimeout,
               auth,
               authOptions);
-      return Assembly.start(spec, problems);
+      McpServer server = Assembly.start(spec, problems);
+      if (training) {
+        TrainingRun.finish(server);
+      }
+      return server;
     }
   }
 }

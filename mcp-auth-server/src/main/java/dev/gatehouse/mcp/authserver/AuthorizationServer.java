@@ -137,8 +137,10 @@ public final class AuthorizationServer implements Authenticator, HttpEndpoints {
 
   private Embedded.Settings settings() {
     dev.gatehouse.mcp.internal.Settings deploy = dev.gatehouse.mcp.internal.Settings.fromSystem();
+    // a training run builds an archive into an image: no keys or database may land there
+    boolean training = dev.gatehouse.mcp.internal.TrainingRun.active();
     Optional<java.nio.file.Path> dir =
-        options.isInMemory()
+        options.isInMemory() || training
             ? Optional.empty()
             : Optional.of(options.dataDirectory()
                 .orElseGet(() -> java.nio.file.Path.of(deploy.get("GATEHOUSE_DATA_DIR").orElse("gatehouse-data"))));
@@ -150,7 +152,7 @@ public final class AuthorizationServer implements Authenticator, HttpEndpoints {
             .map(c -> new Embedded.Client(c.clientId(), c.secretHash(), c.redirectUris(), c.grantTypes(), c.scopes()))
             .toList();
     return new Embedded.Settings(
-        dir, options.store(), clients, options.signingAlgorithm(), options.keyRotation(),
+        dir, training ? Optional.empty() : options.store(), clients, options.signingAlgorithm(), options.keyRotation(),
         options.accessTokenLifetime(), options.refreshTokenLifetime(), options.codeLifetime(),
         options.loginSessionLifetime(), options.dynamicRegistration(), options.clientMetadataDocuments(),
         httpDocuments, options.scopeDescriptions(), options.implications(), options.tokenRequestsPerMinute(),

@@ -34,7 +34,8 @@ public final class Settings {
           "GATEHOUSE_AUTH_AUDIENCE",
           "GATEHOUSE_DATA_DIR",
           "GATEHOUSE_AUTH_ALLOW_HTTP_CLIENT_METADATA",
-          "GATEHOUSE_AUTH_USERS_FILE");
+          "GATEHOUSE_AUTH_USERS_FILE",
+          "GATEHOUSE_TRAINING_RUN");
 
   private final Function<String, String> lookup;
 

@@ -74,4 +74,16 @@ class SettingsTest {
       System.clearProperty("gatehouse.port");
     }
   }
+
+  @Test
+  void aTrainingRunIsAskedForWithTrueAndAnythingElseButFalseIsAProblem() {
+    List<String> problems = new ArrayList<>();
+    assertTrue(TrainingRun.requested(Settings.of(Map.of("GATEHOUSE_TRAINING_RUN", "true")), problems));
+    assertTrue(TrainingRun.requested(Settings.of(Map.of("GATEHOUSE_TRAINING_RUN", " TRUE ")), problems));
+    assertEquals(false, TrainingRun.requested(Settings.of(Map.of("GATEHOUSE_TRAINING_RUN", "false")), problems));
+    assertEquals(false, TrainingRun.requested(Settings.of(Map.of()), problems));
+    assertEquals(List.of(), problems);
+    assertEquals(false, TrainingRun.requested(Settings.of(Map.of("GATEHOUSE_TRAINING_RUN", "yes")), problems));
+    assertEquals(List.of("GATEHOUSE_TRAINING_RUN must be true or false, was 'yes'"), problems);
+  }
 }
