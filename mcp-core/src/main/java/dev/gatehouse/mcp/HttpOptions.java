@@ -44,6 +44,8 @@ public final class HttpOptions {
   private Path privateKey;
   private String healthPath = "/health";
   private String publicUrl;
+  private boolean virtualThreads = true;
+  private int maxThreads = 200;
 
   HttpOptions() {}
 
@@ -126,6 +128,30 @@ public final class HttpOptions {
     return this;
   }
 
+  /**
+   * Whether requests run on virtual threads where the JVM has them (Java 21 and later). Default
+   * {@code true}: a tool that blocks then holds no platform thread, so blocking tools cannot
+   * starve the server. {@code false} runs requests on the platform-thread pool on every Java,
+   * which keeps tail latency lower under heavy load on small machines when tools don't block
+   * (see docs/transport.md, Threading).
+   */
+  public HttpOptions virtualThreads(boolean virtualThreads) {
+    this.virtualThreads = virtualThreads;
+    return this;
+  }
+
+  /**
+   * The most platform threads serving requests (Java 17, or {@code virtualThreads(false)}): each
+   * running tool holds one, so this bounds the calls in progress. Default 200, at least 8.
+   */
+  public HttpOptions maxThreads(int maxThreads) {
+    if (maxThreads < 8) {
+      throw new IllegalArgumentException("maxThreads must be at least 8 (Jetty's own tasks need some), was " + maxThreads);
+    }
+    this.maxThreads = maxThreads;
+    return this;
+  }
+
   /** Serves HTTPS with the key and certificate in a PKCS#12 or JKS key store. */
   public HttpOptions tls(Path keyStore, String password) {
     this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
@@ -194,6 +220,14 @@ public final class HttpOptions {
 
   public Duration keepAliveInterval() {
     return keepAliveInterval;
+  }
+
+  public boolean virtualThreads() {
+    return virtualThreads;
+  }
+
+  public int maxThreads() {
+    return maxThreads;
   }
 
   public Optional<Path> keyStore() {

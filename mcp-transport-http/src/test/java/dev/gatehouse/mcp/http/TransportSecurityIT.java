@@ -241,6 +241,32 @@ class TransportSecurityIT {
   }
 
   @Test
+  void virtualThreadsCanBeTurnedOffForThePlatformPool() throws Exception {
+    EchoTools tools = new EchoTools();
+    try (McpServer platform =
+        McpServer.builder("platform-threads", "1.0")
+            .tools(tools)
+            .http(h -> h.port(0).virtualThreads(false).maxThreads(16))
+            .start()) {
+      RawHttp client = new RawHttp(platform.url());
+      HttpResponse<String> response =
+          client.rpc(client.initialize(), 1, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}");
+      assertEquals(200, response.statusCode(), response.body());
+      assertFalse(tools.lastThreadVirtual, tools.lastThread);
+      assertTrue(tools.lastThread.startsWith("gatehouse-http-"), tools.lastThread);
+    }
+  }
+
+  @Test
+  void aThreadCeilingTooSmallForJettyIsRefused() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> McpServer.builder("t", "1").http(h -> h.maxThreads(4)));
+    assertTrue(e.getMessage().contains("maxThreads must be at least 8"), e.getMessage());
+  }
+
+  @Test
   void crashesAreMaskedInsideTheResult() throws Exception {
     String session = http.initialize();
     HttpResponse<String> response =

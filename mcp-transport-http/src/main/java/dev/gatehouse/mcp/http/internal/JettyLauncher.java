@@ -136,7 +136,7 @@ public final class JettyLauncher implements Launcher {
     http.publicUrl().map(java.net.URI::create).ifPresent(u -> hosts.add(u.getHost()));
     OriginPolicy policy = new OriginPolicy(hosts, http.hostCheck(), http.allowedOrigins(), loopback);
 
-    Server jetty = new Server(threadPool());
+    Server jetty = new Server(threadPool(http));
     Optional<SslContextFactory.Server> tls = Tls.of(http);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
@@ -339,16 +339,18 @@ public final class JettyLauncher implements Launcher {
    */
   private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-  private static QueuedThreadPool threadPool() {
+  private static QueuedThreadPool threadPool(HttpOptions http) {
     if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
       System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
     }
-    QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+    QueuedThreadPool pool = new QueuedThreadPool(http.maxThreads(), 8);
     pool.setName("gatehouse-http");
-    Executor virtual = VirtualThreads.getDefaultVirtualThreadsExecutor();
+    Executor virtual = http.virtualThreads() ? VirtualThreads.getDefaultVirtualThreadsExecutor() : null;
     if (virtual != null) {
       pool.setVirtualThreadsExecutor(virtual);
       LOG.debug("requests run on virtual threads");
+    } else {
+      LOG.debug("requests run on up to {} platform threads", http.maxThreads());
     }
     return pool;
   }
