@@ -1,5 +1,6 @@
 -- wrk script: POST one MCP tools/call (the echo tool) per request.
--- Environment: MCP_SESSION (Mcp-Session-Id, empty for stateless), MCP_TOKEN (bearer, optional).
+-- Environment: MCP_SESSION (Mcp-Session-Id, empty for stateless), MCP_TOKEN (bearer, optional),
+-- MCP_BODY (another request body) and MCP_EXPECT (the text its answer must carry; "hello").
 -- Counts as an error every response that is not 200 or does not carry the echoed text, and prints
 -- one machine-readable RESULT line.
 local session = os.getenv("MCP_SESSION")
@@ -10,7 +11,8 @@ wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
 if session ~= nil and session ~= "" then wrk.headers["Mcp-Session-Id"] = session end
 if token ~= nil and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
-wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"}}}'
+wrk.body = os.getenv("MCP_BODY") or '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"hello"}}}'
+local expect = os.getenv("MCP_EXPECT") or "hello"
 
 local threads = {}
 
@@ -23,7 +25,7 @@ function init(args)
 end
 
 function response(status, headers, body)
-  if status ~= 200 or body == nil or not string.find(body, "hello", 1, true) then
+  if status ~= 200 or body == nil or not string.find(body, expect, 1, true) then
     bad = bad + 1
   end
 end

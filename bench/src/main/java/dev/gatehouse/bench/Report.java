@@ -73,7 +73,7 @@ public final class Report {
       for (String[] f : starts) {
         md.append(String.format("| %s | %s | `%s` | %s |%n", f[0], f[1], f[2].isEmpty() ? "-" : f[2].replaceAll("=\\S*/", "="), f[3]));
       }
-      md.append("\nThe archive and the cache are each made by one training run first (start, one call, normal exit).\n");
+      md.append("\nThe archive and the cache are each made by one training run first (`GATEHOUSE_TRAINING_RUN=true`).\n");
     }
     List<String[]> warmups = tsv(dir.resolve("warmup.tsv"));
     if (!warmups.isEmpty()) {

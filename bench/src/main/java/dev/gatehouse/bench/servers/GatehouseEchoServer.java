@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * java -cp bench.jar dev.gatehouse.bench.servers.GatehouseEchoServer PORT none|rs256|es256|embedded stateful|stateless
  * </pre>
  *
+ * <p>Besides {@code echo} it serves {@code pause(millis)}, a tool that blocks like one waiting on
+ * I/O. {@code -Dbench.threads=platform} turns virtual threads off (they are on from Java 21).
+ *
  * With authentication it prints {@code TOKEN <access token>} (scope {@code echo}) before
  * {@code READY <url>}: minted by a test issuer in this process (rs256, es256; verified through
  * discovery and JWKS over loopback like any issuer), or obtained from the embedded authorization
@@ -34,6 +37,13 @@ public final class GatehouseEchoServer {
     @Tool(description = "Echoes the text", scope = "echo")
     public String echo(@Param(description = "Text to echo") String text) {
       return text;
+    }
+
+    @Tool(description = "Waits, as a tool blocked on I/O does, then answers", scope = "echo")
+    public String pause(@Param(description = "How long to wait, in milliseconds") int millis)
+        throws InterruptedException {
+      Thread.sleep(millis);
+      return "paused";
     }
   }
 
@@ -48,7 +58,8 @@ public final class GatehouseEchoServer {
     McpServer.Builder builder =
         McpServer.builder("gatehouse-echo", "1.0")
             .tools(new Echo())
-            .http(http -> http.host("127.0.0.1").port(port).stateless(stateless));
+            .http(http -> http.host("127.0.0.1").port(port).stateless(stateless)
+                .virtualThreads(!"platform".equals(System.getProperty("bench.threads"))));
     String token = null;
     switch (auth) {
       case "none" -> { }
