@@ -71,7 +71,12 @@ public final class JwtAuth implements Authenticator {
   private final String scopeClaim;
   private final ScopeHierarchy scopes;
   private final Map<String, List<String>> implications;
-  private final Object lock = new Object();
+  /**
+   * Guards discovery, which does network I/O. A lock, not a monitor: on Java 21 to 23 a virtual
+   * thread waiting for a monitor pins its carrier, and requests waiting for a slow issuer would
+   * pin them all.
+   */
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
   private final Builder config;
   private volatile DefaultJWTProcessor<SecurityContext> processor;
   private volatile JWKSource<SecurityContext> keySource;
@@ -258,7 +263,8 @@ public final class JwtAuth implements Authenticator {
     if (current != null) {
       return current;
     }
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (processor == null) {
         if (System.currentTimeMillis() - lastDiscoveryFailure < config.discoveryRetry.toMillis()) {
           throw new KeySourceException("issuer metadata unavailable (retrying shortly)");
@@ -271,6 +277,8 @@ public final class JwtAuth implements Authenticator {
         }
       }
       return processor;
+    } finally {
+      lock.unlock();
     }
   }
 
