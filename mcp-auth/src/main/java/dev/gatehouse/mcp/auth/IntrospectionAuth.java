@@ -13,7 +13,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.gatehouse.mcp.Caller;
 import dev.gatehouse.mcp.McpException;
 import dev.gatehouse.mcp.auth.internal.ScopeHierarchy;
-import dev.gatehouse.mcp.auth.internal.TokenCache;
+import dev.gatehouse.mcp.auth.internal.VerifiedTokens;
 import dev.gatehouse.mcp.internal.Syntax;
 import dev.gatehouse.mcp.spi.Authenticator;
 import dev.gatehouse.mcp.spi.InvalidTokenException;
@@ -58,7 +58,7 @@ public final class IntrospectionAuth implements Authenticator {
   private final boolean allowMissingAudience;
   private final Duration timeout;
   private final ScopeHierarchy scopes;
-  private final TokenCache cache;
+  private final VerifiedTokens cache;
 
   private IntrospectionAuth(Builder b) {
     this.endpoint = b.endpoint;
@@ -71,7 +71,7 @@ public final class IntrospectionAuth implements Authenticator {
     this.allowMissingAudience = b.allowMissingAudience;
     this.timeout = b.timeout;
     this.scopes = new ScopeHierarchy(b.implications);
-    this.cache = new TokenCache(b.cacheSize, b.cacheTtl, b.clock);
+    this.cache = VerifiedTokens.forAtMost(b.cacheSize, b.cacheTtl, b.clock);
   }
 
   /** Starts configuring introspection at {@code endpoint} for the resource {@code resource}. */
@@ -84,12 +84,12 @@ public final class IntrospectionAuth implements Authenticator {
     if (bearerToken == null || bearerToken.isBlank()) {
       throw new InvalidTokenException("no token");
     }
-    Optional<Caller> cached = cache.get(bearerToken);
-    if (cached.isPresent()) {
-      return cached.get();
+    Caller cached = cache.get(bearerToken);
+    if (cached != null) {
+      return cached;
     }
     Caller caller = introspect(bearerToken);
-    cache.put(bearerToken, caller);
+    cache.put(bearerToken, caller, null);
     return caller;
   }
 

@@ -5,16 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Callers of tokens whose signature and claims were already verified, so that a token sent with
- * every request is verified once: keyed by a SHA-256 hash of the token (never the token itself),
- * bounded, an entry never outliving the token's {@code exp}, and dropped as soon as the key that
- * signed it leaves the issuer's JWKS. Lock-free on the hit path.
+ * Callers of tokens already verified, so that a token sent with every request is verified once:
+ * keyed by a SHA-256 hash of the token (never the token itself), bounded, an entry never outliving
+ * the token's {@code exp} (nor a maximum age, for introspection answers), and a JWT's entry
+ * dropped as soon as the key that signed it leaves the issuer's JWKS. Lock-free on the hit path.
  */
 public final class VerifiedTokens {
 
@@ -31,6 +33,7 @@ public final class VerifiedTokens {
           });
 
   private final int maxEntries;
+  private final Duration maxAge;
   private final Clock clock;
   private final Supplier<Set<String>> publishedKeyIds;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -39,12 +42,24 @@ public final class VerifiedTokens {
   private record Key(long a, long b, long c, long d) {}
 
   /**
+   * Verified JWTs, each kept until it expires or its key leaves the JWKS.
+   *
    * @param publishedKeyIds the key ids the issuer publishes now (cheap: read from a cache)
    */
   public VerifiedTokens(int maxEntries, Clock clock, Supplier<Set<String>> publishedKeyIds) {
-    this.maxEntries = maxEntries;
+    this(maxEntries, null, clock, publishedKeyIds);
+  }
+
+  private VerifiedTokens(int maxEntries, Duration maxAge, Clock clock, Supplier<Set<String>> publishedKeyIds) {
+    this.maxEntries = maxAge != null && maxAge.isZero() ? 0 : maxEntries;
+    this.maxAge = maxAge;
     this.clock = clock;
     this.publishedKeyIds = publishedKeyIds;
+  }
+
+  /** Answers about opaque tokens, each kept at most {@code maxAge} (zero keeps none) and never past {@code exp}. */
+  public static VerifiedTokens forAtMost(int maxEntries, Duration maxAge, Clock clock) {
+    return new VerifiedTokens(maxEntries, maxAge, clock, Set::of);
   }
 
   /** The caller of a token verified before, still unexpired and signed by a published key; else null. */
@@ -65,10 +80,13 @@ public final class VerifiedTokens {
     return entry.caller();
   }
 
-  /** Remembers a verified token's caller until the token expires. */
+  /** Remembers a verified token's caller until the token expires (or its maximum age passes). */
   public void put(String token, Caller caller, String keyId) {
-    long until = caller.expiresAt().toEpochMilli();
     long now = clock.millis();
+    long until = millis(caller.expiresAt());
+    if (maxAge != null) {
+      until = Math.min(until, now + maxAge.toMillis());
+    }
     if (until <= now || maxEntries == 0) {
       return;
     }
@@ -94,6 +112,13 @@ public final class VerifiedTokens {
       }
     }
   }
+
+  /** Epoch milliseconds, saturated: an introspection answer without {@code exp} may say {@link Instant#MAX}. */
+  private static long millis(Instant instant) {
+    return instant.isAfter(LATEST) ? Long.MAX_VALUE : instant.toEpochMilli();
+  }
+
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private static Key key(String token) {
     MessageDigest digest = SHA256.get();

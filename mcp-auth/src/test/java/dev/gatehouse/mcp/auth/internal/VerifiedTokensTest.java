@@ -79,4 +79,34 @@ class VerifiedTokensTest {
     cache.put("token-a", caller(60), "k1");
     assertNull(cache.get("token-b"));
   }
+
+  @Test
+  void anIntrospectionAnswerIsKeptAtMostItsMaximumAge() {
+    VerifiedTokens cache = VerifiedTokens.forAtMost(10, java.time.Duration.ofSeconds(30), clock);
+    Caller alice = caller(3600);
+    cache.put("opaque", alice, null);
+    now.set(now.get().plusSeconds(29));
+    assertSame(alice, cache.get("opaque"));
+    now.set(now.get().plusSeconds(1));
+    assertNull(cache.get("opaque"), "the maximum age caps a far exp");
+  }
+
+  @Test
+  void anAnswerWithoutExpiryIsKeptItsMaximumAgeAndAnEarlierExpiryWins() {
+    VerifiedTokens cache = VerifiedTokens.forAtMost(10, java.time.Duration.ofSeconds(30), clock);
+    cache.put("no-exp", new Caller("iss", "bob", "client", Set.of(), Map.of(), Instant.MAX), null);
+    cache.put("soon", caller(10), null);
+    now.set(now.get().plusSeconds(10));
+    assertNull(cache.get("soon"), "never past exp");
+    assertTrue(cache.get("no-exp") != null);
+    now.set(now.get().plusSeconds(20));
+    assertNull(cache.get("no-exp"));
+  }
+
+  @Test
+  void aMaximumAgeOfZeroKeepsNothing() {
+    VerifiedTokens cache = VerifiedTokens.forAtMost(10, java.time.Duration.ZERO, clock);
+    cache.put("opaque", caller(60), null);
+    assertEquals(0, cache.size());
+  }
 }
