@@ -1,5 +1,6 @@
 package dev.gatehouse.mcp.authserver;
 
+import dev.gatehouse.mcp.authserver.internal.Embedded;
 import dev.gatehouse.mcp.authserver.spi.AuthStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,15 +28,11 @@ import java.util.Optional;
  */
 public final class AuthServerOptions {
 
-  /** A client configured in code rather than registered at run time. */
-  record ConfiguredClient(
-      String clientId, String secretHash, List<String> redirectUris, List<String> grantTypes, List<String> scopes) {}
-
   private Optional<Path> dataDirectory = Optional.empty();
   private boolean inMemory;
   private AuthStore store;
   private UserAuthenticator users;
-  private final List<ConfiguredClient> clients = new ArrayList<>();
+  private final List<Embedded.Client> clients = new ArrayList<>();
   private String signingAlgorithm = "RS256";
   private Duration keyRotation = Duration.ofDays(30);
   private Duration accessTokenLifetime = Duration.ofMinutes(15);
@@ -93,7 +90,7 @@ public final class AuthServerOptions {
 
   /** A public client (no secret, PKCE) for the authorization code grant. */
   public AuthServerOptions publicClient(String clientId, String... redirectUris) {
-    clients.add(new ConfiguredClient(clientId, "", List.of(redirectUris),
+    clients.add(new Embedded.Client(clientId, "", List.of(redirectUris),
         List.of("authorization_code", "refresh_token"), List.of()));
     return this;
   }
@@ -111,7 +108,7 @@ public final class AuthServerOptions {
     if (scopes.length == 0) {
       problems.add("service client '" + clientId + "': list the scopes it may ask for");
     }
-    clients.add(new ConfiguredClient(clientId, secretHash, List.of(), List.of("client_credentials"), List.of(scopes)));
+    clients.add(new Embedded.Client(clientId, secretHash, List.of(), List.of("client_credentials"), List.of(scopes)));
     return this;
   }
 
@@ -221,7 +218,7 @@ public final class AuthServerOptions {
   boolean isInMemory() { return inMemory; }
   Optional<AuthStore> store() { return Optional.ofNullable(store); }
   Optional<UserAuthenticator> users() { return Optional.ofNullable(users); }
-  List<ConfiguredClient> clients() { return List.copyOf(clients); }
+  List<Embedded.Client> clients() { return List.copyOf(clients); }
   String signingAlgorithm() { return signingAlgorithm; }
   Duration keyRotation() { return keyRotation; }
   Duration accessTokenLifetime() { return accessTokenLifetime; }

@@ -147,10 +147,7 @@ public final class AuthorizationServer implements Authenticator, HttpEndpoints {
     boolean httpDocuments =
         options.allowHttpClientMetadata()
             || deploy.get("GATEHOUSE_AUTH_ALLOW_HTTP_CLIENT_METADATA").map(Boolean::parseBoolean).orElse(false);
-    List<Embedded.Client> clients =
-        options.clients().stream()
-            .map(c -> new Embedded.Client(c.clientId(), c.secretHash(), c.redirectUris(), c.grantTypes(), c.scopes()))
-            .toList();
+    List<Embedded.Client> clients = options.clients();
     return new Embedded.Settings(
         dir, training ? Optional.empty() : options.store(), clients, options.signingAlgorithm(), options.keyRotation(),
         options.accessTokenLifetime(), options.refreshTokenLifetime(), options.codeLifetime(),

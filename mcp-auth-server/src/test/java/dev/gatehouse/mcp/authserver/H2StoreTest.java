@@ -70,6 +70,15 @@ class H2StoreTest extends AuthStoreContract {
   }
 
   @Test
+  void aFileWhereTheDirectoryBelongsIsAClearError() throws Exception {
+    Files.writeString(dir.resolve("occupied"), "not a directory");
+    java.io.UncheckedIOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.UncheckedIOException.class, () -> AuthStore.h2(dir.resolve("occupied/auth")));
+    assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+  }
+
+  @Test
   void aNewDatabaseFileIsOwnerOnly() throws Exception {
     assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
     store.saveClient(confidentialClient("c-1"));

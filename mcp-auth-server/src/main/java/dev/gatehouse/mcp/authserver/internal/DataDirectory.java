@@ -1,23 +1,45 @@
 package dev.gatehouse.mcp.authserver.internal;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The data directory: created readable by its owner only, as are the files written in it. */
+/**
+ * Owner-only files: the data directory and what is written in it (signing keys, the H2 database)
+ * are readable by their owner only, where the file system has POSIX modes. Each is created with
+ * its mode, never widened and narrowed afterwards.
+ */
 public final class DataDirectory {
+
+  private static final FileAttribute<?> DIRECTORY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private DataDirectory() {}
 
-  /** Creates {@code dir} (and parents) with mode 700 where the file system has POSIX modes. */
+  /** Creates {@code dir} and missing parents, each with mode 700; an existing one is left as it is. */
   public static void create(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
       if (posix(dir)) {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(dir, DIRECTORY);
+      } else {
+        Files.createDirectories(dir);
       }
+    }
+  }
+
+  /** Creates an empty file with mode 600 unless it exists (then it is left as it is). */
+  public static void createFile(Path file) throws IOException {
+    try {
+      if (posix(file)) {
+        Files.createFile(file, FILE);
+      } else {
+        Files.createFile(file);
+      }
+    } catch (FileAlreadyExistsException e) {
+      // appeared in between, or was there: left as it is
     }
   }
 
@@ -29,6 +51,6 @@ public final class DataDirectory {
   }
 
   private static boolean posix(Path path) {
-    return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 }

@@ -45,7 +45,7 @@ public final class Embedded implements AutoCloseable {
           new Route(PATHS.get("authorize"), Access.PAGE),
           new Route(PATHS.get("consents"), Access.PAGE));
 
-  /** A client configured in code. */
+  /** A client configured in code rather than registered at run time. */
   public record Client(
       String clientId, String secretHash, List<String> redirectUris, List<String> grantTypes, List<String> scopes) {}
 

@@ -2,12 +2,8 @@ package dev.gatehouse.mcp.authserver.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -24,10 +20,6 @@ import org.h2.jdbcx.JdbcDataSource;
 final class H2File {
 
   private static final String SUFFIX = ".mv.db";
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
-      PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
-      PosixFilePermissions.fromString("rw-------");
 
   private final Path base;
 
@@ -62,24 +54,13 @@ final class H2File {
   /** Creates missing parent directories (rwx------) and a new, empty database file (rw-------). */
   void createOwnerOnly() {
     Path directory = base.getParent();
-    boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new UncheckedIOException(new IOException("the auth store directory is a file: " + directory));
+    }
     try {
-      if (!posix) {
-        Files.createDirectories(directory);
-        return;
-      }
-      Files.createDirectories(
-          directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-      Path database = base.resolveSibling(base.getFileName() + SUFFIX);
-      if (Files.notExists(database)) {
-        // H2 takes an empty file for a new database, so the data lands in an owner-only file.
-        Files.createFile(database, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-      }
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(directory)) {
-        throw new UncheckedIOException("the auth store directory is a file: " + directory, e);
-      }
-      // the database file appeared in between: H2 opens it as it is
+      DataDirectory.create(directory);
+      // H2 takes an empty file for a new database, so the data lands in an owner-only file
+      DataDirectory.createFile(base.resolveSibling(base.getFileName() + SUFFIX));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the auth store directory " + directory, e);
     }
