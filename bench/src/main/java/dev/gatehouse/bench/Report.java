@@ -106,6 +106,9 @@ public final class Report {
   }
 
   private static void target(StringBuilder md, String what, double ratio, double goal) {
+    if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+      return; // a subset run (ONLY=) without one of the two servers
+    }
     md.append(String.format("| %s | %.2f × | %s |%n", what, ratio, ratio >= goal ? "yes" : "**no**"));
   }
 
