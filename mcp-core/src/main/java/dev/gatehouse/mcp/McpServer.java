@@ -155,6 +155,10 @@ public interface McpServer extends AutoCloseable {
     /**
      * Scans, validates every declaration, builds the schemas and starts serving.
      *
+     * <p>With {@code GATEHOUSE_TRAINING_RUN=true} it does not return: the server serves itself a
+     * client's first requests on an ephemeral loopback port, without running a tool, and the
+     * process exits, so the JVM can write a class archive (see docs/transport.md, Start-up time).
+     *
      * @throws McpException listing every problem found, before any port is bound
      */
     public McpServer start() {
