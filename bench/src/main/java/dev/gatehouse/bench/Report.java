@@ -66,8 +66,14 @@ public final class Report {
     long heap = Long.parseLong(extra.getOrDefault("heap_per_idle_session_bytes", "-1"));
     md.append(String.format("| Heap per idle session < 50 KB (1,000 sessions, after GC) | %,d bytes | %s |%n",
         heap, heap >= 0 && heap < 50 * 1024 ? "yes" : "**no**"));
-    md.append(String.format("%nIdle RSS of the todo example (embedded authorization server on): %,d KB.%n",
-        Long.parseLong(extra.getOrDefault("todo_idle_rss_kb", "-1"))));
+    long streaming = Long.parseLong(extra.getOrDefault("heap_per_streaming_session_bytes", "-1"));
+    if (streaming >= 0) {
+      md.append(String.format("%nHeap per session with its GET stream open (1,000 more sessions, after GC): %,d bytes.%n", streaming));
+    }
+    long rss = Long.parseLong(extra.getOrDefault("todo_idle_rss_kb", "-1"));
+    if (rss >= 0) {
+      md.append(String.format("%nIdle RSS of the todo example (embedded authorization server on): %,d KB.%n", rss));
+    }
     if (!starts.isEmpty()) {
       md.append("\n### Start-up variants\n\n| Variant | Java | Options | Median ms |\n|---|---|---|---:|\n");
       for (String[] f : starts) {
