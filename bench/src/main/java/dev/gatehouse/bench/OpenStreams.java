@@ -1,13 +1,10 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.mcp.test.HttpProbe;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +24,11 @@ public final class OpenStreams {
   public static void main(String[] args) throws Exception {
     URI mcp = URI.create(args[0]);
     int count = Integer.parseInt(args[1]);
-    HttpClient client =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     // Raw sockets, not HttpClient: the SDK's transport sends the stream's response headers only
     // with its first event (a keep-alive ping after 30 s), and HttpClient would wait for them.
     List<Socket> streams = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String session = initialize(client, mcp);
+      String session = initialize(mcp);
       Socket socket = new Socket(mcp.getHost(), mcp.getPort());
       socket.getOutputStream().write(
           ("GET " + mcp.getRawPath() + " HTTP/1.1\r\nHost: " + mcp.getRawAuthority()
@@ -68,29 +63,13 @@ public final class OpenStreams {
     }
   }
 
-  private static String initialize(HttpClient client, URI mcp) throws Exception {
-    HttpResponse<String> init =
-        client.send(
-            post(mcp, null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}"),
-            HttpResponse.BodyHandlers.ofString());
+  /** A new, initialized session's id. */
+  private static String initialize(URI mcp) {
+    HttpProbe.Response init = HttpProbe.of(mcp).initialize();
     String session =
-        init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IllegalStateException("no session: " + init.body()));
-    client.send(post(mcp, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
-        HttpResponse.BodyHandlers.discarding());
+        init.header("Mcp-Session-Id").orElseThrow(() -> new IllegalStateException("no session: " + init.body()));
+    HttpProbe.of(mcp).session(session).header("MCP-Protocol-Version", "2025-11-25")
+        .post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     return session;
-  }
-
-  private static HttpRequest post(URI mcp, String session, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(mcp)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .header("MCP-Protocol-Version", "2025-11-25")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (session != null) {
-      request.header("Mcp-Session-Id", session);
-    }
-    return request.build();
   }
 }
