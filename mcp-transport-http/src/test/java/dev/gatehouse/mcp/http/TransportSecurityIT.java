@@ -241,6 +241,26 @@ class TransportSecurityIT {
   }
 
   @Test
+  void aGetStreamAnswersItsHeadersAtOnceNotWithItsFirstEvent() throws Exception {
+    String session = http.initialize();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.io.InputStream>> stream =
+        client.sendAsync(
+            java.net.http.HttpRequest.newBuilder(server.url())
+                .header("Accept", "text/event-stream")
+                .header("MCP-Protocol-Version", "2025-11-25")
+                .header("Mcp-Session-Id", session)
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    // the first keep-alive ping is 30 s away: without the flush the headers would wait for it
+    java.net.http.HttpResponse<java.io.InputStream> response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+    response.body().close();
+  }
+
+  @Test
   void virtualThreadsCanBeTurnedOffForThePlatformPool() throws Exception {
     EchoTools tools = new EchoTools();
     try (McpServer platform =

@@ -256,7 +256,7 @@ final class EndpointFilter extends HttpFilter {
     inFlight.incrementAndGet();
     CleanErrorResponse clean = new CleanErrorResponse(res, id);
     try {
-      chain.doFilter(req, clean);
+      chain.doFilter("GET".equals(req.getMethod()) ? new StreamStart(req, clean) : req, clean);
       clean.finish();
       if (gate != null && caller != null) {
         if (clean.sessionId() != null) {
@@ -267,6 +267,35 @@ final class EndpointFilter extends HttpFilter {
       }
     } finally {
       inFlight.decrementAndGet();
+    }
+  }
+
+  /**
+   * A GET that opens a session's SSE stream. The SDK sets the stream's headers, starts async
+   * processing and only then registers the stream, and it writes nothing until the first event
+   * (a keep-alive ping 30 s later, by default); a client or proxy waiting for the headers would
+   * wait that long. They are sent when the stream starts, on this thread, before any other thread
+   * can write to the response.
+   */
+  private static final class StreamStart extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final CleanErrorResponse response;
+
+    StreamStart(HttpServletRequest request, CleanErrorResponse response) {
+      super(request);
+      this.response = response;
+    }
+
+    @Override
+    public jakarta.servlet.AsyncContext startAsync() {
+      jakarta.servlet.AsyncContext async = super.startAsync();
+      if (response.effectiveStatus() < 300) {
+        try {
+          response.flushBuffer();
+        } catch (IOException e) {
+          // the client left; the SDK finds out at its first write
+        }
+      }
+      return async;
     }
   }
 
