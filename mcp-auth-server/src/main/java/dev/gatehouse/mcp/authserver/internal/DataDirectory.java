@@ -5,7 +5,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Owner-only files: the data directory and what is written in it (signing keys, the H2 database)
@@ -14,13 +16,20 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class DataDirectory {
 
+  private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
   private static final FileAttribute<?> DIRECTORY = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-  private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(FILE_MODE);
 
   private DataDirectory() {}
 
-  /** Creates {@code dir} and missing parents, each with mode 700; an existing one is left as it is. */
+  /**
+   * Creates {@code dir} and missing parents, each with mode 700; an existing one is left as it is,
+   * and a file in its place is an error that says so.
+   */
   public static void create(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new FileAlreadyExistsException(dir.toString(), null, "it is a file, not a directory");
+    }
     if (!Files.isDirectory(dir)) {
       if (posix(dir)) {
         Files.createDirectories(dir, DIRECTORY);
@@ -46,7 +55,7 @@ public final class DataDirectory {
   /** Makes a file readable and writable by its owner only (mode 600). */
   public static void ownerOnly(Path file) throws IOException {
     if (posix(file)) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(file, FILE_MODE);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.gatehouse.mcp.authserver.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -54,15 +53,12 @@ final class H2File {
   /** Creates missing parent directories (rwx------) and a new, empty database file (rw-------). */
   void createOwnerOnly() {
     Path directory = base.getParent();
-    if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new UncheckedIOException(new IOException("the auth store directory is a file: " + directory));
-    }
     try {
       DataDirectory.create(directory);
       // H2 takes an empty file for a new database, so the data lands in an owner-only file
       DataDirectory.createFile(base.resolveSibling(base.getFileName() + SUFFIX));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the auth store directory " + directory, e);
+      throw new UncheckedIOException("cannot create the auth store directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
