@@ -124,8 +124,7 @@ public final class TrainingRun {
         .ifPresent(name -> rpc(mcp, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":"
             + Json.LENIENT.writeValueAsString(name) + ",\"arguments\":{}}}"));
     if (session != null) {
-      send(HttpRequest.newBuilder(mcp).DELETE().header("Mcp-Session-Id", session)
-          .header("MCP-Protocol-Version", "2025-11-25"));
+      send(mcpRequest(mcp).DELETE());
     }
   }
 
@@ -173,16 +172,20 @@ public final class TrainingRun {
   }
 
   private Optional<HttpResponse<String>> rpc(URI mcp, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(mcp)
+    return send(
+        mcpRequest(mcp)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, text/event-stream")
-            .header("MCP-Protocol-Version", "2025-11-25")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A request to the MCP endpoint with the protocol version and, once there is one, the session. */
+  private HttpRequest.Builder mcpRequest(URI mcp) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(mcp).header("MCP-Protocol-Version", "2025-11-25");
     if (session != null) {
       request.header("Mcp-Session-Id", session);
     }
-    return send(request);
+    return request;
   }
 
   private Optional<HttpResponse<String>> send(HttpRequest.Builder request) {
