@@ -9,6 +9,17 @@ ensure_wrk() {
   [ -n "$(command -v curl)" ] || { echo "curl is needed"; exit 1; }
 }
 
+# java_major JAVA -> its feature version, e.g. 17
+java_major() { "$1" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/'; }
+
+# build_jars: the project into the local repository, then bench/target/bench.jar (SKIP_BUILD=1 skips)
+build_jars() {
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "== building"
+    (cd "$ROOT" && ./mvnw -B -q install -DskipTests && ./mvnw -B -q -f bench/pom.xml package -DskipTests)
+  fi
+}
+
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
